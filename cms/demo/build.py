@@ -1,0 +1,80 @@
+"""Build the demo site: idempotent, so running it twice changes nothing."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
+
+from cms.models import SafetySettings
+from home.models import HomePage, StandardPage
+
+from . import pages
+from .translate import translate
+
+Log = Callable[[str], None]
+
+
+def ensure_locales() -> tuple[Locale, list[Locale]]:
+    """Every content language exists, and each non-English tree is synchronised from English."""
+    default = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    others = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == default.language_code:
+            continue
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+        others.append(locale)
+    return default, others
+
+
+def ensure_child(parent: Page, model: type[Page], *, slug: str, **fields: Any) -> Page:
+    """The live child page `slug` of `parent`, created and published if it does not exist."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home(default: Locale) -> HomePage:
+    root = Page.get_first_root_node()
+    # Not "home": Wagtail's own "Welcome" page holds that slug until it is removed below.
+    home = ensure_child(root, HomePage, slug="safe-spaces", locale=default, **pages.HOME)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    if site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+        # Wagtail's initial migration leaves a "Welcome" page; it has no place in our tree.
+        if not isinstance(old_root.specific, HomePage):
+            old_root.delete()
+    return home
+
+
+def build(log: Log = print) -> list[Page]:
+    """Create the English tree, translate it into every language and return the translated sources."""
+    default, others = ensure_locales()
+    home = ensure_home(default)
+    about = ensure_child(home, StandardPage, show_in_menus=True, **pages.ABOUT)
+    staying_safe = ensure_child(home, StandardPage, show_in_menus=True, **pages.STAYING_SAFE)
+
+    safety = SafetySettings.for_site(Site.objects.get(is_default_site=True))
+    if safety.staying_safe_page_id is None:
+        safety.staying_safe_page = staying_safe
+        safety.save()
+
+    sources = [home, about, staying_safe]
+    for locale in others:
+        for page in sources:
+            translate(page, locale)
+        synchronize_tree(default, locale)
+    log(f"Demo content ready in {len(others) + 1} languages.")
+    return sources

@@ -1,0 +1,22 @@
+import factory
+import wagtail_factories
+
+from . import models
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "East London Safe Spaces"
+    slug = "home"
+    introduction = "Confidential support for women and girls in East London."
+
+    class Meta:
+        model = models.HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Information page {n}")
+    introduction = "A page of information."
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Some text.</p>"}])
+
+    class Meta:
+        model = models.StandardPage

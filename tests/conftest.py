@@ -1,0 +1,19 @@
+import pytest
+from django.core.management import call_command
+
+LANGUAGES = ["en", "bn", "ur", "tr", "pl", "ro", "ar"]
+RTL_LANGUAGES = {"ur", "ar"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo site, built once per run and rolled back after each test."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def client(client):
+    # Tests run on a Site whose hostname is "localhost".
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
