@@ -1,5 +1,8 @@
 """Settings for `make test`: the same stack as production, with fast password hashing."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -13,3 +16,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded files from tests go to a throwaway folder, never into the project.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "safe-spaces-test-media"
