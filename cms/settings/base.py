@@ -169,6 +169,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+def object_storage(environ: os._Environ | dict[str, str]) -> dict | None:
+    """Media on S3-compatible object storage when a bucket is configured, so that app servers
+    keep no state. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Set
+    AWS_S3_CUSTOM_DOMAIN to this site's own host and path (e.g. "safespaces.example.org/media")
+    and route that path to the bucket at the load balancer: visitors then never contact
+    another origin."""
+    if not environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "querystring_auth": not environ.get("AWS_S3_CUSTOM_DOMAIN"),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
+
+STORAGES["default"] = object_storage(os.environ) or STORAGES["default"]
+
 # Wagtail's page editor can exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
