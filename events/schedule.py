@@ -32,11 +32,11 @@ def london_datetime(day: datetime.date, wall_clock: datetime.time) -> datetime.d
       the two, still in summer time: 01:30 BST (00:30 UTC).
 
     Both follow from `fold=0` in PEP 495, which reads a missing or repeated time with the offset
-    in force before the change.
+    in force before the change. The result is in UTC: PEP 495 makes a London time in the fold
+    compare unequal to every other zone's, so UTC is the safe form to store and compare.
     """
     naive = datetime.datetime.combine(day, wall_clock.replace(tzinfo=None, fold=0))
-    # Round-tripping through UTC normalises a time in the gap to the wall-clock time that exists.
-    return naive.replace(tzinfo=LONDON).astimezone(UTC).astimezone(LONDON)
+    return naive.replace(tzinfo=LONDON).astimezone(UTC)
 
 
 def session_bounds(
