@@ -10,7 +10,6 @@ from wagtail.models import Locale
 
 from events.factories import EventPageFactory
 from events.models import EventDateChange, EventPage, Occurrence
-from events.queries import rebuild_occurrences
 from events.schedule import HORIZON_DAYS, LONDON, UTC
 
 from .conftest import publish, translate_page
