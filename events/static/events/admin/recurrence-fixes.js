@@ -20,22 +20,20 @@
     var tr = window.gettext || function (text) { return text; };
 
     // (a) ---------------------------------------------------------------------------------
+    // Dates change in place: the widget's forms hold the same Date objects as its data.
     function toWire(date) {
-        return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+        date.setTime(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
     }
     function fromWire(date) {
-        return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+        date.setTime(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()).getTime());
     }
     function eachDate(obj, convert) {
         var rules = obj.rrules ? obj.rrules.concat(obj.exrules) : [obj];
-        rules.forEach(function (rule) {
-            if (rule.until) { rule.until = convert(rule.until); }
-        });
-        ['rdates', 'exdates'].forEach(function (key) {
-            (obj[key] || []).forEach(function (date, index, list) { list[index] = convert(date); });
-        });
-        ['dtstart', 'dtend'].forEach(function (key) {
-            if (obj[key]) { obj[key] = convert(obj[key]); }
+        var dates = [];
+        rules.forEach(function (rule) { dates.push(rule.until); });
+        dates = dates.concat(obj.rdates || [], obj.exdates || [], [obj.dtstart, obj.dtend]);
+        dates.forEach(function (date) {
+            if (date) { convert(date); }
         });
     }
     var serialize = recurrence.serialize;
