@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from .models import Borough, EventPage
 
@@ -30,12 +31,12 @@ class EventFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, locale: Locale, **kwargs: Any) -> None:
         from .queries import partner_choices, programme_choices
 
         super().__init__(*args, **kwargs)
-        self.fields["programme"].choices = with_any(programme_choices())
-        self.fields["partner"].choices = with_any(partner_choices())
+        self.fields["programme"].choices = with_any(programme_choices(locale))
+        self.fields["partner"].choices = with_any(partner_choices(locale))
 
     def filters(self) -> dict[str, Any]:
         """The valid filters only: `cleaned_data` keeps the fields that passed validation."""

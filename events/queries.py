@@ -209,9 +209,8 @@ class Localiser:
 
 
 def sessions_for(
-    occurrences: list[Occurrence], request: HttpRequest, now: datetime.datetime, restricted: list[str]
+    occurrences: list[Occurrence], request: HttpRequest, locale: Locale, now: datetime.datetime, restricted: list[str]
 ) -> list[Session]:
-    locale = Locale.get_active()
     localiser = Localiser.for_occurrences(occurrences, locale, now, restricted)
     sessions = [localiser.session(occurrence) for occurrence in occurrences]
     for session in sessions:
@@ -226,8 +225,9 @@ def event_listing(request: HttpRequest) -> dict[str, Any]:
     from .forms import EventFilterForm
 
     now = timezone.now()
+    locale = Locale.get_active()
     restricted = restricted_paths()
-    form = EventFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, locale=locale)
     filters = form.filters() if form.is_bound else {}
     past = filters.get("when") == "past"
     occurrences = visible_occurrences(now, restricted)
@@ -238,7 +238,7 @@ def event_listing(request: HttpRequest) -> dict[str, Any]:
         "filter_form": form,
         "is_past": past,
         "results": page_of_results,
-        "sessions": sessions_for(list(page_of_results.object_list), request, now, restricted),
+        "sessions": sessions_for(list(page_of_results.object_list), request, locale, now, restricted),
     }
 
 
@@ -264,18 +264,17 @@ def filter_occurrences(occurrences: QuerySet[Occurrence], filters: dict[str, Any
     return occurrences
 
 
-def programme_choices() -> list[tuple[str, str]]:
-    """Live programme pages in the active language (or their English alias), by slug."""
+def programme_choices(locale: Locale) -> list[tuple[str, str]]:
+    """Live programme pages in `locale` (translations or English aliases), by slug."""
     programme_page = apps.get_model("home", "ProgrammePage")
-    pages = programme_page.objects.live().filter(locale=Locale.get_active()).order_by("title")
+    pages = programme_page.objects.live().filter(locale=locale).order_by("title")
     return [(page.slug, page.title) for page in pages]
 
 
-def partner_choices() -> list[tuple[str, str]]:
-    """Partner agencies at live events, named in the active language where translated and live."""
+def partner_choices(locale: Locale) -> list[tuple[str, str]]:
+    """Partner agencies at live events, named in `locale` where translated and live."""
     partner_agency = apps.get_model("partners", "PartnerAgency")
     keys = EventPartner.objects.filter(page__live=True).values("partner__translation_key")
-    locale = Locale.get_active()
     names: dict[uuid.UUID, str] = {}
     for partner in partner_agency.objects.filter(translation_key__in=keys).select_related("locale"):
         if partner.locale_id == locale.pk and partner.live:
@@ -290,7 +289,11 @@ def partner_choices() -> list[tuple[str, str]]:
 
 @dataclass
 class PartnerAtEvent:
-    """A partner agency shown on an event: never an empty slot, English if not translated."""
+    """A partner agency shown on an event: never an empty slot, English if not translated.
+
+    Its name is in the page's language when a live translation exists, else in the language
+    the event's editor chose it in (`name_lang`), so the slot is never empty.
+    """
 
     name: str
     name_lang: str | None
@@ -316,7 +319,11 @@ def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
     }
     result = []
     for row in rows:
-        partner = translated.get(row.partner.translation_key, row.partner)
+        partner = translated.get(row.partner.translation_key)
+        if partner is None:
+            if not row.partner.live:
+                continue  # unpublished: not for the public, in any language
+            partner = row.partner
         partner_lang = None if partner.locale_id == locale.pk else partner.locale.language_code
         role = None
         if row.translation_key in roles:

@@ -191,11 +191,15 @@ def test_who_will_be_there_in_each_language_never_leaves_a_slot_empty(client, in
     ashiana = partner("Ashiana Network")
     draft_name = partner("Redbridge VAWG Service", pl="Szkic")
     PartnerAgency.objects.filter(locale=polish, name="Szkic").update(live=False)
+    unpublished = partner("Unpublished agency")
+    PartnerAgency.objects.filter(pk=unpublished.pk).update(live=False)
+    unpublished.refresh_from_db()
     event = EventPageFactory(parent=index, title="Drop-in with partners")
     event.partners = [
         EventPartner(partner=refuge, role="a support worker"),
         EventPartner(partner=ashiana, role="an immigration solicitor"),
         EventPartner(partner=draft_name, role=""),
+        EventPartner(partner=unpublished, role="hidden"),
     ]
     publish(event)
     translation = translate_page(event, polish)
@@ -209,6 +213,7 @@ def test_who_will_be_there_in_each_language_never_leaves_a_slot_empty(client, in
     english = client.get(event.url).content.decode().split("Who will be there", 1)[1].split("</ol>", 1)[0]
     assert english.index("Refuge Eastern European Service") < english.index("Ashiana Network")
     assert "an immigration solicitor" in english
+    assert "Unpublished agency" not in english
 
     html = client.get(translation.url).content.decode().split("<h2>", 1)[1]
     items = re.findall(r"<li>(.*?)</li>", html.split('class="event-partners">', 1)[1].split("</ol>", 1)[0], re.S)
