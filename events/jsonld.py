@@ -39,8 +39,11 @@ def place(session: Any) -> dict[str, Any]:
     }
 
 
-def event_json_ld(page: EventPage, request: HttpRequest, sessions: list[Any]) -> SafeString:
-    """One `Event` per listed session (the upcoming ones, or the last one if all are past)."""
+def event_json_ld(page: EventPage, schedule: EventPage, request: HttpRequest, sessions: list[Any]) -> SafeString:
+    """One `Event` per listed session (the upcoming ones, or the last one if all are past).
+
+    Text comes from `page` (in its language), facts from `schedule`, the authoritative page.
+    """
     url = page.get_full_url(request)
     language = page.locale.language_code
     items = []
@@ -62,7 +65,7 @@ def event_json_ld(page: EventPage, request: HttpRequest, sessions: list[Any]) ->
                 "name": settings.WAGTAIL_SITE_NAME,
                 "url": request.build_absolute_uri("/"),
             },
-            "isAccessibleForFree": page.is_free,
+            "isAccessibleForFree": schedule.is_free,
             "inLanguage": language,
         }
         if occurrence.moved_from:

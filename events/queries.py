@@ -345,6 +345,7 @@ def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
     past = list(occurrences.filter(end__lt=now).order_by("-start")[:EVENT_PAGE_PAST])
     localiser = Localiser.for_occurrences(upcoming + past, locale, now, restricted=[], with_pages=False)
     upcoming_sessions = [localiser.session(o, page) for o in upcoming]
+    past_sessions = [localiser.session(o, page) for o in past]
     venue = source.venue
     venue_lang = None
     if venue is not None and venue.locale_id != locale.pk:
@@ -353,9 +354,9 @@ def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
     return {
         "schedule": source,
         "upcoming_sessions": upcoming_sessions,
-        "past_sessions": [localiser.session(o, page) for o in past],
+        "past_sessions": past_sessions,
         "venue": venue,
         "venue_lang": venue_lang,
         "partners_at_event": partners_at(source, locale),
-        "json_ld": event_json_ld(page, request, upcoming_sessions or [localiser.session(o, page) for o in past[:1]]),
+        "json_ld": event_json_ld(page, source, request, upcoming_sessions or past_sessions[:1]),
     }

@@ -136,6 +136,7 @@ def test_a_schedule_change_published_in_english_reaches_polish_without_a_sync(in
     publish(polish)
 
     event.start_time, event.end_time = datetime.time(17, 30), datetime.time(19, 45)
+    event.is_free = False
     event.date_changes = [
         EventDateChange(date=event.first_date, action=EventDateChange.Action.CANCEL, notice="The hall is flooded.")
     ]
@@ -146,6 +147,7 @@ def test_a_schedule_change_published_in_english_reaches_polish_without_a_sync(in
     html = client.get(polish.url).content.decode()
     assert "17:30" in html and "19:45" in html
     assert '<del><time datetime="' in html
+    assert '"isAccessibleForFree": false' in html  # a synchronised fact, read from the English page
     # The notice has no Polish translation yet: shown in English, marked as English.
     assert 'lang="en" dir="auto">The hall is flooded.</span>' in html
     listing = client.get("/pl/events/").content.decode()
