@@ -1,5 +1,3 @@
-import datetime
-
 import recurrence
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,9 +10,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import EventBodyBlock
-from .schedule import LONDON, normalise_recurrence
-from .widgets import RepeatWidget
+from ..blocks import EventBodyBlock
+from ..schedule import normalise_recurrence
+from ..widgets import RepeatWidget
+from .venue import Venue
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -25,99 +24,6 @@ PAGE_TRANSLATABLE_FIELDS = [
 
 # Editors in the admin choose rules of these frequencies; sessions never repeat within a day.
 REPEAT_FREQUENCIES = (recurrence.YEARLY, recurrence.MONTHLY, recurrence.WEEKLY, recurrence.DAILY)
-
-
-class Borough(models.TextChoices):
-    BARKING_DAGENHAM = "barking-dagenham", _("Barking and Dagenham")
-    HACKNEY = "hackney", _("Hackney")
-    HAVERING = "havering", _("Havering")
-    NEWHAM = "newham", _("Newham")
-    REDBRIDGE = "redbridge", _("Redbridge")
-    TOWER_HAMLETS = "tower-hamlets", _("Tower Hamlets")
-    WALTHAM_FOREST = "waltham-forest", _("Waltham Forest")
-    OTHER = "other", _("Elsewhere in London")
-
-
-class Venue(TranslatableMixin, index.Indexed, models.Model):
-    """A place where sessions happen, described so that someone can get there and get in.
-
-    A snippet rather than text on each event, so that a library's opening hours or step-free
-    entrance are corrected once for every event held there.
-    """
-
-    name = models.CharField(
-        _("name"), max_length=200, help_text=_("The name on the building, e.g. 'Fullwell Cross Library'.")
-    )
-    address = models.TextField(_("address"), help_text=_("Street address without the postcode, one line per line."))
-    postcode = models.CharField(
-        _("postcode"), max_length=10, blank=True, help_text=_("e.g. IG6 2EA. Leave empty if unsure.")
-    )
-    borough = models.CharField(
-        _("borough"),
-        max_length=20,
-        choices=Borough.choices,
-        help_text=_("Used by the borough filter on the events page."),
-    )
-    accessibility = models.TextField(
-        _("accessibility"),
-        blank=True,
-        help_text=_("Step-free access, lifts, accessible toilets, quiet rooms, hearing loops."),
-    )
-    directions = models.TextField(
-        _("how to find it"),
-        blank=True,
-        help_text=_("Nearest station and buses, which entrance to use, where to go once inside."),
-    )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("Optional, e.g. 51.589. Makes the map link exact."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, help_text=_("Optional, e.g. 0.080.")
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("address"),
-        FieldRowPanel([FieldPanel("postcode"), FieldPanel("borough")]),
-        FieldPanel("accessibility"),
-        FieldPanel("directions"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("address")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("address"),
-        SynchronizedField("postcode", overridable=False),
-        SynchronizedField("borough", overridable=False),
-        TranslatableField("accessibility"),
-        TranslatableField("directions"),
-        SynchronizedField("latitude", overridable=False),
-        SynchronizedField("longitude", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def map_url(self) -> str:
-        """A plain link to OpenStreetMap (no embedded map: the site calls no other host)."""
-        from urllib.parse import urlencode
-
-        if self.latitude is not None and self.longitude is not None:
-            query = urlencode({"mlat": self.latitude, "mlon": self.longitude})
-            return f"https://www.openstreetmap.org/?{query}#map=18/{self.latitude}/{self.longitude}"
-        place = ", ".join(part for part in [" ".join(self.address.split()), self.postcode] if part)
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": place})
 
 
 class EventIndexPage(Page):
@@ -139,7 +45,7 @@ class EventIndexPage(Page):
         verbose_name_plural = _("event index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import event_listing
+        from ..queries import event_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_listing(request))
@@ -339,15 +245,8 @@ class EventPage(Page):
         self.repeat = normalise_recurrence(self.repeat)
         return super().save(*args, **kwargs)
 
-    @property
-    def schedule_source(self) -> "EventPage":
-        """The translation whose schedule is authoritative: the default language's, if any."""
-        from .queries import schedule_source
-
-        return schedule_source(self.translation_key) or self
-
     def get_context(self, request, *args, **kwargs):
-        from .queries import event_page_context
+        from ..queries import event_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(self, request))
@@ -460,45 +359,3 @@ class EventPartner(TranslatableMixin, Orderable):
         verbose_name = _("partner at the event")
         verbose_name_plural = _("partners at the event")
         ordering = ["sort_order"]
-
-
-class Occurrence(models.Model):
-    """One session of an event, stored so that listings and feeds read one indexed table.
-
-    Rebuilt from the authoritative schedule whenever an event or a translation of it is
-    published, unpublished, moved or deleted, and rolled forward daily. Rows in the past are
-    kept as they were, for the archive.
-    """
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Scheduled")
-        CANCELLED = "cancelled", _("Cancelled")
-        RESCHEDULED = "rescheduled", _("Moved or retimed")
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
-    # The date in the event's schedule that this session comes from (a moved session starts elsewhere).
-    date = models.DateField()
-    start = models.DateTimeField(db_index=True)
-    end = models.DateTimeField()
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED, db_index=True)
-    change = models.ForeignKey(EventDateChange, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta:
-        ordering = ["start"]
-        indexes = [models.Index(fields=["status", "start"], name="events_occ_status_start")]
-        constraints = [models.UniqueConstraint(fields=["event", "date"], name="events_occ_one_per_date")]
-        verbose_name = _("occurrence")
-        verbose_name_plural = _("occurrences")
-
-    def __str__(self) -> str:
-        return f"{self.event_id} {self.start:%Y-%m-%d %H:%M} {self.status}"
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == self.Status.CANCELLED
-
-    @property
-    def moved_from(self) -> datetime.date | None:
-        """The scheduled date when a move put the session on another day."""
-        return self.date if self.start.astimezone(LONDON).date() != self.date else None
