@@ -1,6 +1,9 @@
+from typing import Any
+
 import recurrence
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from recurrence.fields import RecurrenceField
@@ -44,7 +47,7 @@ class EventIndexPage(Page):
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from ..queries import event_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -241,11 +244,11 @@ class EventPage(Page):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.repeat = normalise_recurrence(self.repeat)
-        return super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from ..queries import event_page_context
 
         context = super().get_context(request, *args, **kwargs)
