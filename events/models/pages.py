@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..admin_forms import EventPageForm
 from ..blocks import EventBodyBlock
 from ..schedule import normalise_recurrence
 from ..widgets import RepeatWidget
@@ -223,6 +224,7 @@ class EventPage(Page):
         TranslatableField("partners"),
     ]
 
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
 

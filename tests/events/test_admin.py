@@ -52,3 +52,42 @@ def test_hourly_rules_are_refused():
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "repeat" in error.value.message_dict
+
+
+def event_form_data(venue_pk: int, change_date: str) -> dict:
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Monday drop-in",
+            "slug": "monday-drop-in-form-test",
+            "summary": "A drop-in.",
+            "body": streamfield([]),
+            "kind": "drop-in",
+            "audience": "everyone",
+            "is_free": "on",
+            "booking": "drop-in",
+            "venue": venue_pk,
+            "first_date": "2027-01-25",
+            "start_time": "14:00",
+            "end_time": "18:00",
+            "repeat": "RRULE:FREQ=MONTHLY;BYDAY=-1MO",
+            "date_changes": inline_formset([{"date": change_date, "action": "cancel", "notice": "Closed."}]),
+            "partners": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+@pytest.mark.parametrize(("change_date", "accepted"), [("2027-02-22", True), ("2027-02-15", False)])
+def test_a_change_must_name_a_date_in_the_schedule(admin_client, change_date, accepted):
+    from events.models import EventIndexPage, Venue
+
+    index = EventIndexPage.objects.get(locale__language_code="en")
+    venue = Venue.objects.filter(locale__language_code="en").first()
+    url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.pk))
+    response = admin_client.post(url, event_form_data(venue.pk, change_date))
+    created = EventPage.objects.filter(slug="monday-drop-in-form-test").exists()
+    assert created is accepted
+    if not accepted:
+        assert "The schedule above has no session on this date." in response.content.decode()
