@@ -16,6 +16,8 @@ def rebuild_for_page(sender: Any, instance: Any, **kwargs: Any) -> None:
     Publishing covers a scheduled go-live too: `publish_scheduled` publishes the revision.
     Unpublishing covers expiry.
     """
+    if getattr(instance, "alias_of_id", None):
+        return  # an alias follows its source, which has rebuilt already
     if isinstance(instance, EventPage) or issubclass(instance.specific_class or type(instance), EventPage):
         rebuild_occurrences(instance.translation_key)
 
