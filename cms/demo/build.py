@@ -12,6 +12,7 @@ from cms.models import SafetySettings
 from home.models import HomePage, StandardPage
 
 from . import pages
+from .events import build_events
 from .translate import translate
 
 Log = Callable[[str], None]
@@ -72,6 +73,7 @@ def build(log: Log = print) -> list[Page]:
         safety.save()
 
     sources = [home, about, staying_safe]
+    sources += build_events(home, default)
     for locale in others:
         for page in sources:
             translate(page, locale)

@@ -1,0 +1,362 @@
+"""Which sessions exist and which the public may see, and in which language to show them.
+
+Listings read the `Occurrence` table with a fixed number of queries, whatever the number of
+events: one for the sessions, one to count them, one per kind of translated text (pages,
+venues, notices) looked up by `translation_key` in the active language.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
+
+from .models import EventDateChange, EventPage, EventPartner, Occurrence, Venue
+from .schedule import HORIZON_DAYS, LONDON, session_bounds, session_dates
+
+LISTING_PAGE_SIZE = 20
+EVENT_PAGE_UPCOMING = 12
+EVENT_PAGE_PAST = 24
+
+
+# --- Building occurrences ---------------------------------------------------------------------
+
+
+def schedule_source(translation_key: uuid.UUID) -> EventPage | None:
+    """The translation of an event whose schedule is authoritative.
+
+    The page in the default language if it exists, else the oldest remaining translation.
+    Aliases (untranslated copies in the synchronised trees) never are.
+    """
+    candidates = EventPage.objects.filter(translation_key=translation_key, alias_of__isnull=True)
+    default = candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    return default or candidates.order_by("pk").first()
+
+
+def build_sessions(source: EventPage, until: datetime.date) -> list[Occurrence]:
+    """Unsaved occurrences of `source` up to `until`, with its per-date changes applied."""
+    changes = {change.date: change for change in source.date_changes.all()}
+    sessions = []
+    for day in session_dates(source.first_date, source.repeat, until):
+        occurrence = Occurrence(event=source, date=day, venue_id=source.venue_id)
+        start_day, start_time, end_time = day, source.start_time, source.end_time
+        change = changes.get(day)
+        if change is not None:
+            occurrence.change = change
+            if change.action == EventDateChange.Action.CANCEL:
+                occurrence.status = Occurrence.Status.CANCELLED
+            elif change.action == EventDateChange.Action.MOVE:
+                occurrence.status = Occurrence.Status.RESCHEDULED
+                start_day = change.new_date or day
+                start_time = change.new_start_time or start_time
+                end_time = change.new_end_time or end_time
+                occurrence.venue_id = change.new_venue_id or occurrence.venue_id
+        occurrence.start, occurrence.end = session_bounds(start_day, start_time, end_time)
+        sessions.append(occurrence)
+    return sessions
+
+
+def horizon(now: datetime.datetime) -> datetime.date:
+    return now.astimezone(LONDON).date() + datetime.timedelta(days=HORIZON_DAYS)
+
+
+@transaction.atomic
+def rebuild_occurrences(translation_key: uuid.UUID, now: datetime.datetime | None = None) -> int:
+    """Replace the future occurrences of an event from its authoritative schedule.
+
+    Sessions that have started are kept as they were (the archive); an event stored for the
+    first time also gets its past sessions. Returns the number of occurrences written.
+    """
+    now = now or timezone.now()
+    Occurrence.objects.filter(event__translation_key=translation_key, start__gte=now).delete()
+    source = schedule_source(translation_key)
+    if source is None or not source.live:
+        return 0
+    kept_dates = set(Occurrence.objects.filter(event=source).values_list("date", flat=True))
+    sessions = [
+        session
+        for session in build_sessions(source, horizon(now))
+        if session.date not in kept_dates and (session.start >= now or not kept_dates)
+    ]
+    Occurrence.objects.bulk_create(sessions)
+    return len(sessions)
+
+
+def roll_all(now: datetime.datetime | None = None) -> int:
+    """Rebuild every live event, moving the horizon forward. Run daily."""
+    keys = EventPage.objects.live().values_list("translation_key", flat=True).distinct()
+    return sum(rebuild_occurrences(key, now) for key in set(keys))
+
+
+# --- What the public may see ------------------------------------------------------------------
+
+
+def restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -> Q:
+    """Live, unexpired pages outside any view restriction (`prefix` reaches the page)."""
+    q = Q(**{f"{prefix}live": True}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
+    )
+    for path in restricted:
+        q &= ~Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def visible_occurrences(now: datetime.datetime, restricted: list[str]) -> QuerySet[Occurrence]:
+    return Occurrence.objects.filter(public_pages_q("event__", now, restricted)).select_related(
+        "event", "event__locale", "venue", "change"
+    )
+
+
+# --- Showing them in the active language -----------------------------------------------------
+
+
+@dataclass
+class Text:
+    """Editor text with the language it is in, when that differs from the page's."""
+
+    value: str
+    lang: str | None = None
+
+
+@dataclass
+class Session:
+    """An occurrence as a visitor sees it: the event page, venue and notice in their language."""
+
+    occurrence: Occurrence
+    page: EventPage
+    page_lang: str | None
+    venue: Venue | None
+    venue_lang: str | None
+    notice: Text | None
+    url: str = ""
+
+
+@dataclass
+class Localiser:
+    """Looks up translations of many objects at once, with one query per model."""
+
+    locale: Locale
+    pages: dict[uuid.UUID, EventPage] = field(default_factory=dict)
+    venues: dict[uuid.UUID, Venue] = field(default_factory=dict)
+    notices: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    @classmethod
+    def for_occurrences(
+        cls,
+        occurrences: list[Occurrence],
+        locale: Locale,
+        now: datetime.datetime,
+        restricted: list[str],
+        with_pages: bool = True,
+    ) -> "Localiser":
+        localiser = cls(locale)
+        if not occurrences or all(o.event.locale_id == locale.pk for o in occurrences):
+            return localiser
+        event_keys = {o.event.translation_key for o in occurrences}
+        venue_keys = {o.venue.translation_key for o in occurrences if o.venue}
+        change_keys = {o.change.translation_key for o in occurrences if o.change}
+        if with_pages:
+            localiser.pages = {
+                page.translation_key: page
+                for page in EventPage.objects.filter(
+                    public_pages_q("", now, restricted), translation_key__in=event_keys, locale=locale
+                ).select_related("locale")
+            }
+        if venue_keys:
+            localiser.venues = {
+                venue.translation_key: venue
+                for venue in Venue.objects.filter(translation_key__in=venue_keys, locale=locale)
+            }
+        if change_keys:
+            localiser.notices = dict(
+                EventDateChange.objects.filter(translation_key__in=change_keys, locale=locale)
+                .exclude(notice="")
+                .values_list("translation_key", "notice")
+            )
+        return localiser
+
+    def session(self, occurrence: Occurrence, page: EventPage | None = None) -> Session:
+        source = occurrence.event
+        page = page or self.pages.get(source.translation_key, source)
+        venue = occurrence.venue and self.venues.get(occurrence.venue.translation_key, occurrence.venue)
+        notice = None
+        if occurrence.change and occurrence.change.notice:
+            translated = self.notices.get(occurrence.change.translation_key)
+            notice = Text(translated) if translated else Text(occurrence.change.notice, self.source_lang(source))
+        return Session(
+            occurrence=occurrence,
+            page=page,
+            page_lang=self.source_lang(source) if page.locale_id != self.locale.pk or page.alias_of_id else None,
+            venue=venue,
+            venue_lang=self.source_lang(source) if venue and venue.locale_id != self.locale.pk else None,
+            notice=notice,
+        )
+
+    def source_lang(self, source: EventPage) -> str | None:
+        return None if source.locale_id == self.locale.pk else source.locale.language_code
+
+
+def sessions_for(
+    occurrences: list[Occurrence], request: HttpRequest, locale: Locale, now: datetime.datetime, restricted: list[str]
+) -> list[Session]:
+    localiser = Localiser.for_occurrences(occurrences, locale, now, restricted)
+    sessions = [localiser.session(occurrence) for occurrence in occurrences]
+    for session in sessions:
+        session.url = session.page.get_url(request) or ""
+    return sessions
+
+
+# --- The events index -------------------------------------------------------------------------
+
+
+def event_listing(request: HttpRequest) -> dict[str, Any]:
+    from .forms import EventFilterForm
+
+    now = timezone.now()
+    locale = Locale.get_active()
+    restricted = restricted_paths()
+    form = EventFilterForm(request.GET or None, locale=locale)
+    filters = form.filters() if form.is_bound else {}
+    past = filters.get("when") == "past"
+    occurrences = visible_occurrences(now, restricted)
+    occurrences = occurrences.filter(end__lt=now).order_by("-start") if past else occurrences.filter(end__gte=now)
+    occurrences = filter_occurrences(occurrences, filters)
+    page_of_results = Paginator(occurrences, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "filter_form": form,
+        "is_past": past,
+        "results": page_of_results,
+        "sessions": sessions_for(list(page_of_results.object_list), request, locale, now, restricted),
+    }
+
+
+def filter_occurrences(occurrences: QuerySet[Occurrence], filters: dict[str, Any]) -> QuerySet[Occurrence]:
+    if filters.get("kind"):
+        occurrences = occurrences.filter(event__kind=filters["kind"])
+    if filters.get("audience"):
+        occurrences = occurrences.filter(event__audience=filters["audience"])
+    if filters.get("borough"):
+        occurrences = occurrences.filter(venue__borough=filters["borough"])
+    if filters.get("programme"):
+        occurrences = occurrences.filter(event__programme__slug=filters["programme"])
+    if filters.get("partner"):
+        with_partner = EventPartner.objects.filter(partner__translation_key=filters["partner"]).values("page_id")
+        occurrences = occurrences.filter(event_id__in=with_partner)
+    if filters.get("start"):
+        occurrences = occurrences.filter(
+            start__gte=session_bounds(filters["start"], datetime.time(), datetime.time())[0]
+        )
+    if filters.get("end"):
+        day_after = filters["end"] + datetime.timedelta(days=1)
+        occurrences = occurrences.filter(start__lt=session_bounds(day_after, datetime.time(), datetime.time())[0])
+    return occurrences
+
+
+def programme_choices(locale: Locale) -> list[tuple[str, str]]:
+    """Live programme pages in `locale` (translations or English aliases), by slug."""
+    programme_page = apps.get_model("home", "ProgrammePage")
+    pages = programme_page.objects.live().filter(locale=locale).order_by("title")
+    return [(page.slug, page.title) for page in pages]
+
+
+def partner_choices(locale: Locale) -> list[tuple[str, str]]:
+    """Partner agencies at live events, named in `locale` where translated and live."""
+    partner_agency = apps.get_model("partners", "PartnerAgency")
+    keys = EventPartner.objects.filter(page__live=True).values("partner__translation_key")
+    names: dict[uuid.UUID, str] = {}
+    for partner in partner_agency.objects.filter(translation_key__in=keys).select_related("locale"):
+        if partner.locale_id == locale.pk and partner.live:
+            names[partner.translation_key] = partner.name
+        elif partner.locale.language_code == settings.LANGUAGE_CODE:
+            names.setdefault(partner.translation_key, partner.name)
+    return sorted(((str(key), name) for key, name in names.items()), key=lambda choice: choice[1].casefold())
+
+
+# --- One event page ---------------------------------------------------------------------------
+
+
+@dataclass
+class PartnerAtEvent:
+    """A partner agency shown on an event: never an empty slot, English if not translated.
+
+    Its name is in the page's language when a live translation exists, else in the language
+    the event's editor chose it in (`name_lang`), so the slot is never empty.
+    """
+
+    name: str
+    name_lang: str | None
+    role: Text | None
+    partner: Any
+
+
+def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
+    rows = list(source.partners.select_related("partner", "partner__locale"))
+    if not rows:
+        return []
+    partner_agency = apps.get_model("partners", "PartnerAgency")
+    roles = dict(
+        EventPartner.objects.filter(translation_key__in=[row.translation_key for row in rows], locale=locale)
+        .exclude(role="")
+        .values_list("translation_key", "role")
+    )
+    translated = {
+        partner.translation_key: partner
+        for partner in partner_agency.objects.filter(
+            translation_key__in=[row.partner.translation_key for row in rows], locale=locale, live=True
+        )
+    }
+    result = []
+    for row in rows:
+        partner = translated.get(row.partner.translation_key)
+        if partner is None:
+            if not row.partner.live:
+                continue  # unpublished: not for the public, in any language
+            partner = row.partner
+        partner_lang = None if partner.locale_id == locale.pk else partner.locale.language_code
+        role = None
+        if row.translation_key in roles:
+            role = Text(roles[row.translation_key])
+        elif row.role:
+            role = Text(row.role, None if source.locale_id == locale.pk else source.locale.language_code)
+        result.append(PartnerAtEvent(partner.name, partner_lang, role, partner))
+    return result
+
+
+def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
+    from .jsonld import event_json_ld
+
+    now = timezone.now()
+    locale = page.locale
+    source = schedule_source(page.translation_key) or page
+    occurrences = Occurrence.objects.filter(event=source).select_related("event", "event__locale", "venue", "change")
+    upcoming = list(occurrences.filter(end__gte=now)[:EVENT_PAGE_UPCOMING])
+    past = list(occurrences.filter(end__lt=now).order_by("-start")[:EVENT_PAGE_PAST])
+    localiser = Localiser.for_occurrences(upcoming + past, locale, now, restricted=[], with_pages=False)
+    upcoming_sessions = [localiser.session(o, page) for o in upcoming]
+    past_sessions = [localiser.session(o, page) for o in past]
+    venue = source.venue
+    venue_lang = None
+    if venue is not None and venue.locale_id != locale.pk:
+        venue = Venue.objects.filter(translation_key=venue.translation_key, locale=locale).first() or venue
+        venue_lang = None if venue.locale_id == locale.pk else source.locale.language_code
+    return {
+        "schedule": source,
+        "upcoming_sessions": upcoming_sessions,
+        "past_sessions": past_sessions,
+        "venue": venue,
+        "venue_lang": venue_lang,
+        "partners_at_event": partners_at(source, locale),
+        "json_ld": event_json_ld(page, source, request, upcoming_sessions or past_sessions[:1]),
+    }

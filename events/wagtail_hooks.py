@@ -1,0 +1,32 @@
+from django.urls import path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Venue
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "borough", "postcode", "locale"]
+    list_filter = ["borough", "locale"]
+    search_fields = ["name"]
+
+
+register_snippet(VenueViewSet)
+
+
+@hooks.register("register_admin_urls")
+def recurrence_catalogue_url() -> list:
+    # The repeat widget's labels, in the editor's admin language (the admin activates it).
+    return [
+        path(
+            "events/jsi18n/recurrence/",
+            JavaScriptCatalog.as_view(packages=["recurrence"]),
+            name="events_recurrence_jsi18n",
+        )
+    ]
