@@ -29,7 +29,7 @@ from .languages import SpokenLanguage, language_choices, spoken_languages
 ABOUT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 ]{1,19}$",
+    r"^\+?[0-9][0-9 ]{1,18}[0-9]$",
     _("Use digits and spaces only, with an optional + at the start, e.g. 0808 2000 247."),
 )
 
@@ -235,7 +235,7 @@ class PartnerAgency(
         index.FilterField("locale"),
         index.FilterField("kind"),
         index.FilterField("live"),
-        index.FilterField("translation_key"),
+        index.FilterField("id"),  # the admin's service and language filters on search results
     ]
 
     translatable_fields = [
@@ -313,6 +313,9 @@ class PartnerAgency(
 
     def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         context = super().get_preview_context(request, mode_name)
+        if self.locale_id is None:
+            # Wagtail's preview of a partner not yet saved carries no locale.
+            self.locale = Locale.get_default()
         context["partner"] = self
         context["directory"] = PartnerIndexPage.for_locale(self.locale)
         return context

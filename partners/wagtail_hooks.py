@@ -35,11 +35,13 @@ class PartnerAgencyFilterSet(WagtailFilterSet):
         model = PartnerAgency
         fields = ["kind", "service", "language", "live"]
 
+    # Through a subquery on the primary key, so that the filters also work on search results
+    # (Wagtail's search backend only filters on plain FilterFields).
     def filter_service(self, queryset: QuerySet[PartnerAgency], name: str, value: str) -> QuerySet[PartnerAgency]:
-        return queryset.filter(services__has=value)
+        return queryset.filter(pk__in=PartnerAgency.objects.filter(services__has=value).values("pk"))
 
     def filter_language(self, queryset: QuerySet[PartnerAgency], name: str, value: str) -> QuerySet[PartnerAgency]:
-        return queryset.filter(languages__has=value)
+        return queryset.filter(pk__in=PartnerAgency.objects.filter(languages__has=value).values("pk"))
 
 
 class PartnerAgencyViewSet(SnippetViewSet):

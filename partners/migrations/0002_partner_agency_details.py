@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 max_length=20,
                 validators=[
                     django.core.validators.RegexValidator(
-                        "^\\+?[0-9][0-9 ]{1,19}$",
+                        "^\\+?[0-9][0-9 ]{1,18}[0-9]$",
                         "Use digits and spaces only, with an optional + at the start, e.g. 0808 2000 247.",
                     )
                 ],
@@ -183,7 +183,7 @@ class Migration(migrations.Migration):
                 max_length=20,
                 validators=[
                     django.core.validators.RegexValidator(
-                        "^\\+?[0-9][0-9 ]{1,19}$",
+                        "^\\+?[0-9][0-9 ]{1,18}[0-9]$",
                         "Use digits and spaces only, with an optional + at the start, e.g. 0808 2000 247.",
                     )
                 ],
