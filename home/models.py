@@ -158,7 +158,12 @@ class ProgrammePage(Page):
         features=PARAGRAPH_FEATURES,
         help_text=_("The steps to join, and who to ask."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Anything else worth knowing, e.g. how the programme began or where to get support now."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -17,12 +17,13 @@ HOME_PAGE_PARTNER_LIMIT = 6
 
 
 def directory_for_request(request: HttpRequest | None) -> PartnerIndexPage | None:
-    """The directory in the active language, looked up once per request."""
-    if request is None:
-        return PartnerIndexPage.for_locale(Locale.get_active())
-    if not hasattr(request, "_partner_directory"):
-        request._partner_directory = PartnerIndexPage.for_locale(Locale.get_active())
-    return request._partner_directory
+    """The directory in the active language, looked up once per request (a page may show many cards)."""
+    if request is not None and hasattr(request, "_partner_directory"):
+        return request._partner_directory
+    directory = PartnerIndexPage.for_locale(Locale.get_active())
+    if request is not None:
+        request._partner_directory = directory
+    return directory
 
 
 @register.simple_tag(takes_context=True)
@@ -47,13 +48,8 @@ def support_services_section(context: template.Context) -> dict[str, Any]:
     """The home page's "Support services" section: a few partners and a link to all of them."""
     request = context.get("request")
     directory = directory_for_request(request)
-    partners = partners_for_locale(directory.locale) if directory else []
-    return {
-        "request": request,
-        "directory": directory,
-        "partners": partners[:HOME_PAGE_PARTNER_LIMIT],
-        "more": len(partners) > HOME_PAGE_PARTNER_LIMIT,
-    }
+    partners = partners_for_locale(directory.locale)[:HOME_PAGE_PARTNER_LIMIT] if directory else []
+    return {"request": request, "directory": directory, "partners": partners}
 
 
 @register.filter
