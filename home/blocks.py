@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from partners.blocks import PartnerCardBlock
+
 # Links, emphasis and lists only: no embeds, no headings inside paragraphs, no raw HTML.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -66,3 +68,4 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = ImageBlock()
     callout = CalloutBlock()
+    partner = PartnerCardBlock()

@@ -4,14 +4,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import models
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.models import SafetySettings
-from home.models import HomePage, StandardPage
+from home.models import HomePage, ProgrammeIndexPage, ProgrammePage, StandardPage
+from partners.models import PartnerIndexPage
 
-from . import pages
+from . import pages, partners, programmes
 from .events import build_events
 from .translate import translate
 
@@ -60,7 +62,7 @@ def ensure_home(default: Locale) -> HomePage:
     return home
 
 
-def build(log: Log = print) -> list[Page]:
+def build(log: Log = print) -> list[models.Model]:
     """Create the English tree, translate it into every language and return the translated sources."""
     default, others = ensure_locales()
     home = ensure_home(default)
@@ -72,11 +74,17 @@ def build(log: Log = print) -> list[Page]:
         safety.staying_safe_page = staying_safe
         safety.save()
 
-    sources = [home, about, staying_safe]
+    demo_partners = partners.ensure_partners(default)
+    directory = ensure_child(home, PartnerIndexPage, show_in_menus=True, **partners.DIRECTORY)
+    programme_index = ensure_child(home, ProgrammeIndexPage, show_in_menus=True, **programmes.PROGRAMME_INDEX)
+    metgirlz = ensure_child(programme_index, ProgrammePage, **programmes.metgirlz(demo_partners))
+
+    # Partners first, so that translated pages can point at translated partners.
+    sources = [*demo_partners.values(), home, about, staying_safe, directory, programme_index, metgirlz]
     sources += build_events(home, default)
     for locale in others:
-        for page in sources:
-            translate(page, locale)
+        for source in sources:
+            translate(source, locale)
         synchronize_tree(default, locale)
     log(f"Demo content ready in {len(others) + 1} languages.")
     return sources

@@ -31,6 +31,14 @@ def _translations_by_language(page: Page, request: HttpRequest) -> dict[str, str
     return urls
 
 
+def _routed_subpath(page: Page, request: HttpRequest) -> str:
+    """The path below a routable page ("refuge/" in /en/support-services/refuge/), the same in every language."""
+    if getattr(request, "routable_resolver_match", None) is None:
+        return ""
+    own_url = page.get_url(request) or ""
+    return request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[LanguageLink]:
     """One link per language in which the current page is live, each named in its own script.
@@ -42,7 +50,8 @@ def language_links(context: template.Context) -> list[LanguageLink]:
     page = context.get("page")
     current = get_language()
     if isinstance(page, Page) and page.pk:
-        urls = _translations_by_language(page, request)
+        subpath = _routed_subpath(page, request)
+        urls = {code: url + subpath for code, url in _translations_by_language(page, request).items()}
     else:
         urls = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
     links = []

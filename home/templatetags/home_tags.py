@@ -1,0 +1,19 @@
+"""The home page's sections that come from elsewhere in its tree."""
+
+from typing import Any
+
+from django import template
+from wagtail.models import Page
+
+from home.models import ProgrammePage
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/programmes_section.html", takes_context=True)
+def programmes_section(context: template.Context, home: Page) -> dict[str, Any]:
+    """The live programmes in this home page's language tree."""
+    return {
+        "request": context.get("request"),
+        "programmes": ProgrammePage.objects.live().public().descendant_of(home).order_by("path"),
+    }

@@ -1,0 +1,58 @@
+"""Template helpers for showing partner agencies anywhere on the site."""
+
+import re
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from partners.models import PartnerAgency, PartnerIndexPage
+from partners.queries import partners_for_locale
+
+register = template.Library()
+
+HOME_PAGE_PARTNER_LIMIT = 6
+
+
+def directory_for_request(request: HttpRequest | None) -> PartnerIndexPage | None:
+    """The directory in the active language, looked up once per request (a page may show many cards)."""
+    if request is not None and hasattr(request, "_partner_directory"):
+        return request._partner_directory
+    directory = PartnerIndexPage.for_locale(Locale.get_active())
+    if request is not None:
+        request._partner_directory = directory
+    return directory
+
+
+@register.simple_tag(takes_context=True)
+def partner_page_url(context: template.Context, partner: PartnerAgency) -> str:
+    """The partner's own page under the directory of the active language ("" if there is none)."""
+    request = context.get("request")
+    directory = context.get("directory")
+    if not isinstance(directory, PartnerIndexPage):
+        directory = directory_for_request(request)
+    return directory.partner_url(partner, request) if directory else ""
+
+
+@register.simple_tag
+def content_language(partner: PartnerAgency) -> str:
+    """The partner's language when it differs from the reader's (an untranslated partner), else ""."""
+    code = partner.language_code
+    return "" if code == get_language() else code
+
+
+@register.inclusion_tag("partners/includes/support_services_section.html", takes_context=True)
+def support_services_section(context: template.Context) -> dict[str, Any]:
+    """The home page's "Support services" section: a few partners and a link to all of them."""
+    request = context.get("request")
+    directory = directory_for_request(request)
+    partners = partners_for_locale(directory.locale)[:HOME_PAGE_PARTNER_LIMIT] if directory else []
+    return {"request": request, "directory": directory, "partners": partners}
+
+
+@register.filter
+def website_label(url: str) -> str:
+    """A website as people say it: "https://www.refuge.org.uk/" -> "www.refuge.org.uk"."""
+    return re.sub(r"^https?://", "", url).rstrip("/")
