@@ -20,6 +20,7 @@ compilemessages: install
 run: install compilemessages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py setup_groups
 	$(PY) manage.py create_demo_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
