@@ -58,3 +58,36 @@ def test_switcher_links_to_the_same_page_in_each_language(client):
     content = client.get("/tr/staying-safe-online/").content.decode()
     for code in LANGUAGES:
         assert f'href="/{code}/staying-safe-online/" lang="{code}"' in content
+
+
+@pytest.fixture
+def index_pages() -> list[str]:
+    """A programme index with a programme, an events index and a partner directory, published in English."""
+    from events.models import EventIndexPage
+    from home.models import ProgrammeIndexPage, ProgrammePage
+    from partners.models import PartnerIndexPage
+
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    programmes = ProgrammeIndexPage(title="Programmes", slug="programmes")
+    home.add_child(instance=programmes)
+    programmes.save_revision().publish()
+    programme = ProgrammePage(title="Youth programme", slug="youth-programme", summary="For girls aged 16 to 19.")
+    programmes.add_child(instance=programme)
+    programme.save_revision().publish()
+    for model, slug in [(EventIndexPage, "events"), (PartnerIndexPage, "support-services")]:
+        page = model(title=slug.title(), slug=slug)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return ["programmes/", "programmes/youth-programme/", "events/", "support-services/"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_kind_of_page_answers_in_every_language_with_its_direction(client, index_pages, language):
+    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
+    for path in ["", "about/", "staying-safe-online/", "search/?q=police", *index_pages]:
+        response = client.get(f"/{language}/{path}")
+        assert response.status_code == 200, path
+        assert html_attributes(response) == {"lang": language, "dir": direction}, path
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ["", "about/", *index_pages]:
+        assert f"<loc>http://localhost/{language}/{path}</loc>" in sitemap

@@ -220,3 +220,27 @@ def test_every_translatable_model_declares_its_fields_and_no_fact_is_overridable
         for field in model.translatable_fields:
             if isinstance(field, SynchronizedField):
                 assert not field.overridable, f"{model.__name__}.{field.field_name} can be overridden per language"
+
+
+def test_polish_translator_translates_a_partner_agency_in_the_admin(
+    polish_translator, django_capture_on_commit_callbacks
+):
+    english = PartnerAgency.objects.create(name="Women's Aid", short_description="Support for women.", live=True)
+    submit = polish_translator.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[PartnerAgency._meta.app_label, PartnerAgency._meta.model_name, english.pk],
+        ),
+        {"locales": [locale("pl").pk]},
+    )
+    assert submit.status_code == 302
+    translation = translation_of(english, "pl")
+    polish = english.get_translation(locale("pl"))
+    machine = polish_translator.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+    assert machine.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert polish_translator.post(snippet_url("edit", polish.pk), {"action": "publish"}).status_code == 302
+    polish.refresh_from_db()
+    assert (polish.name, polish.short_description, polish.live) == ("Aid Women's", "women. for Support", True)
+    english.refresh_from_db()
+    assert english.name == "Women's Aid"
