@@ -1,10 +1,13 @@
-"""One sitemap for every language, with each URL's alternates in the other languages."""
+"""For search engines: one sitemap for every language, with each URL's alternates, and robots.txt."""
 
 from collections import defaultdict
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
@@ -40,7 +43,7 @@ class LocalizedSitemap(Sitemap):
     def translations(self) -> dict[Any, list[tuple[str, Page]]]:
         """Every listed page grouped by translation key, from one query rather than one per page."""
         groups = defaultdict(list)
-        for page in self.items().defer_streamfields():
+        for page in self.items():
             groups[page.translation_key].append((self.languages_by_locale[page.locale_id], page))
         return groups
 
@@ -63,3 +66,13 @@ class LocalizedSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {i18n.absolute_url(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,15 +1,12 @@
-"""Public views that are not Wagtail pages: search and robots.txt."""
+"""Search per language: the reader's own language's pages, and calm answers to any query."""
 
 import unicodedata
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
-
-from cms import i18n
 
 SEARCH_MAX_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -60,13 +57,3 @@ def search(request: HttpRequest) -> HttpResponse:
             "summaries": [(result, summary(result)) for result in page_of_results],
         },
     )
-
-
-@require_GET
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Sitemap: {i18n.absolute_url(request, reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
