@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from . import i18n  # noqa: F401 (registers its before_serve_page hook)
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

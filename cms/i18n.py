@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+from wagtail import hooks
 from wagtail.models import Page, Site, TranslatableMixin
 
 X_DEFAULT = "x-default"
@@ -32,7 +33,9 @@ def absolute_url(request: HttpRequest, url: str) -> str:
 
 
 def page_subpath(page: Page, request: HttpRequest) -> str:
-    """The part of the request path below `page`'s own URL (a routable page's sub-route), else ''."""
+    """The path below a routable page ("refuge/" in /en/support-services/refuge/), else ''."""
+    if getattr(request, "routable_resolver_match", None) is None:
+        return ""
     own_url = page.get_url(request)
     if own_url and own_url.startswith("/") and request.path.startswith(own_url):
         return request.path[len(own_url) :]
@@ -120,6 +123,19 @@ def redirect_to_language(request: HttpRequest, language: str) -> HttpResponse | 
     if target == request.get_full_path():
         return None
     return HttpResponseRedirect(target)
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page: Page, request: HttpRequest, args, kwargs) -> HttpResponse | None:
+    """A language without a live home page falls back to English: send the visitor to /en/.
+
+    Wagtail then routes /pl/… through the English tree; serving it under /pl/ would show English
+    text in a Polish frame, with Polish links that lead nowhere.
+    """
+    language = page.locale.language_code
+    if language != get_language():
+        return redirect_to_language(request, language)
+    return None
 
 
 class LanguageFallbackMiddleware:
