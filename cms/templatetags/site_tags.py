@@ -54,16 +54,11 @@ def hreflang_alternates(context: template.Context, languages: list[LanguageLink]
     return list(i18n.with_x_default(urls).items())
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context: template.Context, url: str) -> str:
-    return i18n.absolute_url(context["request"], url)
-
-
 @register.simple_tag
-def content_language(obj: object) -> SafeString:
+def content_language_attrs(obj: object) -> SafeString:
     """` lang="en" dir="ltr"` for an element holding `obj`'s text, if it is not in the page's language.
 
-    Put it on the element that wraps editor text: `<div{% content_language page %}>`. It marks the
+    Put it on the element that wraps editor text: `<div{% content_language_attrs page %}>`. It marks the
     English text of an untranslated page (an alias) and of a snippet shown in English.
     """
     code = i18n.content_language(obj)
