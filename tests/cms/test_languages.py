@@ -60,25 +60,33 @@ def test_switcher_links_to_the_same_page_in_each_language(client):
         assert f'href="/{code}/staying-safe-online/" lang="{code}"' in content
 
 
+def live_child(parent: Page, model: type[Page], **fields) -> Page:
+    """The demo's live child page of this type, or a new one if the demo has none yet."""
+    existing = model.objects.child_of(parent).live().first()
+    if existing:
+        return existing
+    page = model(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 @pytest.fixture
 def index_pages() -> list[str]:
-    """A programme index with a programme, an events index and a partner directory, published in English."""
+    """Paths (below the language prefix) of a programme index, a programme, an events index and a directory."""
     from events.models import EventIndexPage
     from home.models import ProgrammeIndexPage, ProgrammePage
     from partners.models import PartnerIndexPage
 
     home = Page.objects.get(depth=2, locale__language_code="en")
-    programmes = ProgrammeIndexPage(title="Programmes", slug="programmes")
-    home.add_child(instance=programmes)
-    programmes.save_revision().publish()
-    programme = ProgrammePage(title="Youth programme", slug="youth-programme", summary="For girls aged 16 to 19.")
-    programmes.add_child(instance=programme)
-    programme.save_revision().publish()
-    for model, slug in [(EventIndexPage, "events"), (PartnerIndexPage, "support-services")]:
-        page = model(title=slug.title(), slug=slug)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    return ["programmes/", "programmes/youth-programme/", "events/", "support-services/"]
+    programmes = live_child(home, ProgrammeIndexPage, title="Programmes", slug="programmes")
+    pages = [
+        programmes,
+        live_child(programmes, ProgrammePage, title="Youth programme", slug="youth-programme"),
+        live_child(home, EventIndexPage, title="Events", slug="events"),
+        live_child(home, PartnerIndexPage, title="Support services", slug="support-services"),
+    ]
+    return [page.url_path[len(home.url_path) :] for page in pages]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

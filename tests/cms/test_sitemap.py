@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from home.models import ProgrammeIndexPage, StandardPage
+from home.models import StandardPage
 from tests.conftest import LANGUAGES
 
 pytestmark = pytest.mark.django_db
@@ -95,14 +95,14 @@ def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client):
     assert queries() <= before + 2
 
 
-def test_an_index_page_is_in_the_sitemap_in_every_language(client):
+def test_a_page_published_in_english_is_in_the_sitemap_in_every_language(client):
     home = Page.objects.get(depth=2, locale__language_code="en")
-    index = ProgrammeIndexPage(title="Programmes", slug="programmes")
-    home.add_child(instance=index)
-    index.save_revision().publish()
+    page = StandardPage(title="Opening hours", slug="opening-hours-sitemap-test")
+    home.add_child(instance=page)
+    page.save_revision().publish()
     entries = sitemap_entries(client)
     for code in LANGUAGES:
-        assert set(entries[f"http://localhost/{code}/programmes/"]) == {*LANGUAGES, "x-default"}
+        assert set(entries[f"http://localhost/{code}/opening-hours-sitemap-test/"]) == {*LANGUAGES, "x-default"}
 
 
 def test_robots_txt_names_the_sitemap(client):
