@@ -20,6 +20,7 @@ compilemessages: install
 run: install compilemessages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py setup_groups
 	$(PY) manage.py create_demo_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -34,8 +35,12 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Interface strings: add new ones to every catalogue, then list what translators still have to do.
+MESSAGE_LANGUAGES := bn ur tr pl ro ar
 messages: install
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PY) manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --ignore=.venv --ignore=node_modules \
+		--ignore=staticfiles --ignore=media --ignore=tests --no-obsolete --add-location=file
+	-$(PY) manage.py check_messages
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -56,9 +56,11 @@ def ensure_home(default: Locale) -> HomePage:
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
-        # Wagtail's initial migration leaves a "Welcome" page; it has no place in our tree.
+        # Wagtail's initial migration leaves a "Welcome" page; it has no place in our tree, nor do
+        # the copies of it that synchronising the language trees made.
         if not isinstance(old_root.specific, HomePage):
-            old_root.delete()
+            for page in Page.objects.filter(translation_key=old_root.translation_key).order_by("-alias_of"):
+                page.delete()
     return home
 
 

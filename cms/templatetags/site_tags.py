@@ -1,4 +1,4 @@
-"""Site-wide template tags: the language switcher and hreflang alternates."""
+"""Site-wide template tags: the language switcher, hreflang alternates and content language."""
 
 from dataclasses import dataclass
 
@@ -6,8 +6,12 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms import i18n
 
 register = template.Library()
 
@@ -21,50 +25,52 @@ class LanguageLink:
     bidi: bool
 
 
-def _translations_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
-    """Relative URLs of the live translations (including synchronised aliases) of `page`."""
-    urls = {}
-    for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
-        url = translation.get_url(request)
-        if url:
-            urls[translation.locale.language_code] = url
-    return urls
-
-
-def _routed_subpath(page: Page, request: HttpRequest) -> str:
-    """The path below a routable page ("refuge/" in /en/support-services/refuge/), the same in every language."""
-    if getattr(request, "routable_resolver_match", None) is None:
-        return ""
-    own_url = page.get_url(request) or ""
-    return request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+def _language_urls(context: template.Context) -> dict[str, str]:
+    """Relative URLs of the current page (or routed view) in every language it exists in."""
+    request: HttpRequest = context["request"]
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return i18n.translation_urls(page, request, subpath=i18n.page_subpath(page, request))
+    # Routed views without a Wagtail page (search, feeds) exist in every language.
+    return {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[LanguageLink]:
-    """One link per language in which the current page is live, each named in its own script.
-
-    Routed views without a Wagtail page (search, feeds) pass no `page`; their URL is
-    translated by swapping the language prefix.
-    """
-    request = context["request"]
-    page = context.get("page")
+    """One link per language in which the current page is live, each named in its own script."""
     current = get_language()
-    if isinstance(page, Page) and page.pk:
-        subpath = _routed_subpath(page, request)
-        urls = {code: url + subpath for code, url in _translations_by_language(page, request).items()}
-    else:
-        urls = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
     links = []
-    for code, _name in settings.LANGUAGES:
-        if code in urls:
-            info = get_language_info(code)
-            links.append(LanguageLink(code, info["name_local"], urls[code], code == current, info["bidi"]))
+    for code, url in _language_urls(context).items():
+        info = get_language_info(code)
+        links.append(LanguageLink(code, info["name_local"], url, code == current, info["bidi"]))
     return links
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context: template.Context, url: str) -> str:
-    return context["request"].build_absolute_uri(url)
+def hreflang_alternates(context: template.Context, languages: list[LanguageLink]) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for every language of the page, plus x-default, as the sitemap lists them."""
+    request = context["request"]
+    urls = {language.code: i18n.absolute_url(request, language.url) for language in languages}
+    return list(i18n.with_x_default(urls).items())
+
+
+@register.simple_tag
+def content_language_attrs(obj: object) -> SafeString:
+    """` lang="en" dir="ltr"` for an element holding `obj`'s text, if it is not in the page's language.
+
+    Put it on the element that wraps editor text: `<div{% content_language_attrs page %}>`. It marks the
+    English text of an untranslated page (an alias) and of a snippet shown in English.
+    """
+    code = i18n.content_language(obj)
+    if code is None:
+        return SafeString("")
+    return format_html(' lang="{}" dir="{}"', code, i18n.language_direction(code))
+
+
+@register.simple_tag
+def content_language_code(obj: object) -> str:
+    """The language of `obj`'s text when it differs from the page's language, else ''."""
+    return i18n.content_language(obj) or ""
 
 
 @register.simple_tag(takes_context=True)
@@ -73,8 +79,6 @@ def localized_home(context: template.Context) -> Page | None:
     request = context["request"]
     site = getattr(request, "_wagtail_site", None)
     if site is None:
-        from wagtail.models import Site
-
         site = Site.find_for_request(request)
         request._wagtail_site = site
     if site is None:

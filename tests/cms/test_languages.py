@@ -58,3 +58,44 @@ def test_switcher_links_to_the_same_page_in_each_language(client):
     content = client.get("/tr/staying-safe-online/").content.decode()
     for code in LANGUAGES:
         assert f'href="/{code}/staying-safe-online/" lang="{code}"' in content
+
+
+def live_child(parent: Page, model: type[Page], **fields) -> Page:
+    """The demo's live child page of this type, or a new one if the demo has none yet."""
+    existing = model.objects.child_of(parent).live().first()
+    if existing:
+        return existing
+    page = model(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def index_pages() -> list[str]:
+    """Paths (below the language prefix) of a programme index, a programme, an events index and a directory."""
+    from events.models import EventIndexPage
+    from home.models import ProgrammeIndexPage, ProgrammePage
+    from partners.models import PartnerIndexPage
+
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    programmes = live_child(home, ProgrammeIndexPage, title="Programmes", slug="programmes")
+    pages = [
+        programmes,
+        live_child(programmes, ProgrammePage, title="Youth programme", slug="youth-programme"),
+        live_child(home, EventIndexPage, title="Events", slug="events"),
+        live_child(home, PartnerIndexPage, title="Support services", slug="support-services"),
+    ]
+    return [page.url_path[len(home.url_path) :] for page in pages]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_kind_of_page_answers_in_every_language_with_its_direction(client, index_pages, language):
+    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
+    for path in ["", "about/", "staying-safe-online/", "search/?q=police", *index_pages]:
+        response = client.get(f"/{language}/{path}")
+        assert response.status_code == 200, path
+        assert html_attributes(response) == {"lang": language, "dir": direction}, path
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ["", "about/", *index_pages]:
+        assert f"<loc>http://localhost/{language}/{path}</loc>" in sitemap
