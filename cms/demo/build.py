@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
@@ -12,6 +13,7 @@ from cms.models import SafetySettings
 from home.models import HomePage, StandardPage
 
 from . import pages
+from .safety import ensure_helplines
 from .translate import translate
 
 Log = Callable[[str], None]
@@ -59,7 +61,7 @@ def ensure_home(default: Locale) -> HomePage:
     return home
 
 
-def build(log: Log = print) -> list[Page]:
+def build(log: Log = print) -> list[Model]:
     """Create the English tree, translate it into every language and return the translated sources."""
     default, others = ensure_locales()
     home = ensure_home(default)
@@ -71,7 +73,7 @@ def build(log: Log = print) -> list[Page]:
         safety.staying_safe_page = staying_safe
         safety.save()
 
-    sources = [home, about, staying_safe]
+    sources = [home, about, staying_safe, *ensure_helplines(default)]
     for locale in others:
         for page in sources:
             translate(page, locale)
