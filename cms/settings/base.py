@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.AdminReferrerPolicyMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -183,9 +184,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Wagtail's admin uses inline scripts and styles, blob: images and previews in a frame
-# (cms.middleware.ContentSecurityPolicyMiddleware).
+# Wagtail's admin uses inline scripts and styles, blob: images and previews in a frame, and
+# its forms need the browser to send their origin (cms.middleware).
 ADMIN_URL_PREFIXES = ["/admin/"]
+ADMIN_REFERRER_POLICY = "same-origin"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
