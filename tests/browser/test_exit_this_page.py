@@ -123,15 +123,23 @@ new MutationObserver(() => {
 
 
 def test_exit_hides_the_page_at_once_then_replaces_it(page: Page, live_url: str):
-    answer_for_exit_target(page)
+    held: list[Route] = []
+    page.context.route(f"{EXIT_TARGET}**", lambda route: held.append(route))
     page.add_init_script(REPORT_EXIT_STATE)
     reports: list[str] = []
     page.on("console", lambda message: reports.append(message.text) if message.text.startswith("exit-state") else None)
     page.goto(f"{live_url}/en/staying-safe-online/")
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(EXIT_TARGET)
+    # Hold the neutral page back until the page has said what it shows.
+    for _ in range(100):
+        if held and reports:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the exit did not start"
     assert reports, "the page was not hidden before it was replaced"
+    held[0].fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+    page.wait_for_url(EXIT_TARGET)
     shown = json.loads(reports[-1].removeprefix("exit-state "))
     assert shown == {"overlay": "Loading.", "role": "alert", "coversWindow": True, "visibleElsewhere": 0}
     page.go_back()
