@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# axe-core and the Nu HTML Checker for the browser tests, pinned in package-lock.json; installed
+# when npm is (the tests skip without them, except under CI=true).
+NODE_TOOLS := $(if $(shell command -v npm 2>/dev/null),node_modules/.package-lock.json)
 
 .PHONY: run test install messages compilemessages lint format demo clean
 
@@ -14,6 +17,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 compilemessages: install
 	$(PY) manage.py compile_translations
 
@@ -24,7 +31,7 @@ run: install compilemessages
 	$(PY) manage.py create_demo_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install compilemessages
+test: install compilemessages $(NODE_TOOLS)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -43,4 +50,4 @@ messages: install
 	-$(PY) manage.py check_messages
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

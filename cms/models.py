@@ -1,7 +1,10 @@
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 @register_setting(icon="warning")
@@ -14,7 +17,11 @@ class SafetySettings(BaseSiteSetting):
     exit_url = models.URLField(
         _("exit link target"),
         default="https://www.bbc.co.uk/weather",
-        help_text=_("A neutral page that the 'Exit this page' control opens. It replaces this site in the history."),
+        validators=[URLValidator(schemes=["https"])],
+        help_text=_(
+            "A neutral page on another website, starting with https://, that the 'Exit this page' control opens. "
+            "It replaces this site in the browser history."
+        ),
     )
     staying_safe_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -23,10 +30,64 @@ class SafetySettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The advice page linked from the footer of every page."),
+        help_text=_("The advice page linked beside the helplines on every page."),
     )
 
     panels = [FieldPanel("exit_url"), FieldPanel("staying_safe_page")]
 
     class Meta:
         verbose_name = _("safety settings")
+
+
+phone_number_validator = RegexValidator(
+    r"^\+?[0-9]+( [0-9]+)*$",
+    _("Use digits, with single spaces between groups and an optional + at the start, e.g. 0808 2000 247."),
+)
+
+
+class Helpline(TranslatableMixin, Orderable):
+    """A phone line listed, with 999, in the same place on every page.
+
+    A snippet rather than a field on SafetySettings so that wagtail-localize can translate its name
+    and opening hours. The number is synchronised and cannot be overridden, and the site always
+    shows the number of the default-language helpline, so a number can never differ between
+    languages, even before someone syncs the translations.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("The helpline's name as callers know it, e.g. National Domestic Abuse Helpline."),
+    )
+    number = models.CharField(
+        _("phone number"),
+        max_length=32,
+        validators=[phone_number_validator],
+        help_text=_("The number to call, grouped as people say it, e.g. 0808 2000 247. The same in every language."),
+    )
+    availability = models.CharField(
+        _("cost and opening hours"),
+        max_length=160,
+        blank=True,
+        help_text=_("Short, e.g. 'Free, 24 hours a day'. Only write what the helpline itself promises."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("number"), FieldPanel("availability")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("number", overridable=False),
+        TranslatableField("availability"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.number})"
+
+    @property
+    def tel_url(self) -> str:
+        return "tel:" + self.number.replace(" ", "")

@@ -15,6 +15,7 @@ from partners.models import PartnerIndexPage
 
 from . import pages, partners, programmes
 from .events import build_events
+from .safety import ensure_helplines
 from .translate import translate
 
 Log = Callable[[str], None]
@@ -84,6 +85,7 @@ def build(log: Log = print) -> list[models.Model]:
     # Partners first, so that translated pages can point at translated partners.
     sources = [*demo_partners.values(), home, about, staying_safe, directory, programme_index, metgirlz]
     sources += build_events(home, default)
+    sources += ensure_helplines(default)
     for locale in others:
         for source in sources:
             translate(source, locale)

@@ -18,6 +18,9 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+NODE_MODULES = BASE_DIR / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ADMIN_PASSWORD = "browser-test-admin-password"
 
 
@@ -27,13 +30,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
+def require(available: bool, reason: str) -> None:
+    """Skip when a browser-test tool is missing, except under CI=true, where that is a failure."""
+    if available:
         return
-    reason = f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
     if os.environ.get("CI") == "true":
         pytest.fail(f"Browser tests cannot be skipped in CI: {reason}")
     pytest.skip(reason)
+
+
+def _require_chromium() -> None:
+    require(
+        Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
+    )
 
 
 def _free_port() -> int:
@@ -131,3 +140,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core, installed from npm by `make test` (npm ci)."""
+    require(AXE.exists(), f"{AXE} is missing: run `npm ci` (make test does when npm is installed)")
+    return AXE.read_text()
+
+
+@pytest.fixture(scope="session")
+def vnu_command() -> list[str]:
+    """The Nu HTML Checker (vnu-jar from npm), run by the machine's Java."""
+    java = shutil.which("java")
+    require(java is not None, "java is missing: install a Java runtime (apt-get install default-jre-headless)")
+    require(VNU.exists(), f"{VNU} is missing: run `npm ci` (make test does when npm is installed)")
+    return [java, "-jar", str(VNU)]
