@@ -23,6 +23,15 @@ PUBLIC_PAGES = [
     PublicPage("home", ""),
     PublicPage("standard", "about/"),
     PublicPage("staying-safe", "staying-safe-online/"),
+    PublicPage("events", "events/"),
+    PublicPage("events-filtered", "events/?kind=drop-in"),
+    PublicPage("events-past", "events/?when=past"),
+    PublicPage("event", "events/safe2talk/"),
+    PublicPage("programmes", "programmes/"),
+    PublicPage("programme", "programmes/metgirlz/"),
+    PublicPage("partners", "support-services/"),
+    PublicPage("partner", "support-services/refuge/"),
+    PublicPage("search", "search/?q=safe"),
     PublicPage("not-found", "no-page-has-this-address/", 404),
 ]
 

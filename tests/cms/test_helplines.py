@@ -31,7 +31,7 @@ def test_every_page_lists_999_and_the_helplines_in_its_footer(client, url: Publi
 
 def test_helpline_names_are_translated(client):
     section = helplines_section(client.get("/ur/"))
-    assert "قومی گھریلو تشدد ہیلپ لائن" in section
+    assert "گھریلو تشدد کی قومی ہیلپ لائن" in section
     assert "National Domestic Abuse Helpline" not in section
 
 

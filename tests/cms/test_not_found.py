@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from tests.conftest import RTL_LANGUAGES
 
@@ -26,9 +26,11 @@ def test_a_path_without_a_language_is_sent_to_the_visitors_language_first(client
 
 
 def test_not_found_reveals_nothing_about_unpublished_pages(client):
-    """An unpublished page answers exactly like an address that never existed."""
-    polish_about = Page.objects.get(slug="about", locale=Locale.objects.get(language_code="pl"))
-    polish_about.unpublish()
+    """An unpublished page answers exactly like an address that never existed.
+
+    (Unpublished in one language only, it falls back to English instead: cms.i18n.)"""
+    for about in Page.objects.filter(slug="about"):
+        about.unpublish()
     unpublished = client.get("/pl/about/")
     missing = client.get("/pl/zzzzz/")
     assert unpublished.status_code == missing.status_code == 404

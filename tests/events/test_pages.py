@@ -12,6 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from events.factories import EventPageFactory, VenueFactory
 from events.models import Borough, EventDateChange, EventPage, EventPartner
+from partners.factories import PartnerAgencyFactory
 from partners.models import PartnerAgency
 
 from .conftest import publish, translate_page
@@ -22,7 +23,7 @@ NEXT_WEEK = datetime.date.today() + datetime.timedelta(days=7)
 
 
 def partner(name: str, **translations: str) -> PartnerAgency:
-    english = PartnerAgency.objects.create(name=name, locale=Locale.get_default(), live=True)
+    english = PartnerAgencyFactory(name=name)
     for code, translated_name in translations.items():
         translation = english.copy_for_translation(Locale.objects.get(language_code=code))
         translation.name = translated_name

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail_localize.synctree import create_aliases_for_new_page
+from django.utils import translation
 
 from home.factories import ProgrammePageFactory
 from home.models import ProgrammeIndexPage, ProgrammePage, ProgrammePartner
@@ -59,9 +59,8 @@ def make_programme(partners: list[PartnerAgency]) -> ProgrammePage:
     programme = ProgrammePageFactory(parent=index, slug="night-safety", title="Night safety")
     for order, partner in enumerate(partners):
         ProgrammePartner.objects.create(page=programme, partner=partner, sort_order=order)
+    # Publishing gives every other language's tree an alias of the new page (cms.signal_handlers).
     programme.save_revision().publish()
-    # As the admin does on creation: every other language's tree gets an alias of the new page.
-    create_aliases_for_new_page(programme)
     return programme
 
 
@@ -106,6 +105,11 @@ def test_programme_page_queries_do_not_grow_with_its_partners(client):
 
 
 def test_age_range_reads_naturally():
+    with translation.override("en"):
+        check_age_ranges()
+
+
+def check_age_ranges():
     assert ProgrammePage(age_min=16, age_max=19).age_range() == "Ages 16 to 19"
     assert ProgrammePage(age_min=16).age_range() == "Ages 16 and over"
     assert ProgrammePage(age_max=25).age_range() == "Up to age 25"
