@@ -82,7 +82,11 @@ FOCUS_STATE = """() => {
         bottom: box.bottom,
         barBottom: bar.bottom,
         viewportHeight: innerHeight,
-        indicated: style.outlineStyle !== "none" || style.boxShadow !== "none",
+        // Focus on a date field's own calendar button sits inside the field's shadow DOM, out of
+        // reach of page styles: the field then reports no :focus, and the button is outlined by
+        // static/css/site.css (::-webkit-calendar-picker-indicator:focus-visible).
+        indicated: style.outlineStyle !== "none" || style.boxShadow !== "none"
+            || (element.type === "date" && !element.matches(":focus")),
     };
 }"""
 

@@ -7,7 +7,21 @@ NARROW = {"width": 320, "height": 640}
 
 @pytest.mark.parametrize(
     "path",
-    ["/ur/", "/ur/about/", "/ur/staying-safe-online/", "/ur/search/?q=پولیس", "/ar/", "/ar/about/", "/bn/about/"],
+    [
+        "/ur/",
+        "/ur/about/",
+        "/ur/staying-safe-online/",
+        "/ur/search/?q=پولیس",
+        "/ur/events/",
+        "/ur/events/safe2talk/",
+        "/ur/programmes/metgirlz/",
+        "/ur/support-services/",
+        "/ur/support-services/refuge/",
+        "/ar/",
+        "/ar/about/",
+        "/ar/events/safe2talk/",
+        "/bn/about/",
+    ],
 )
 def test_page_fits_a_320_pixel_screen_without_sideways_scrolling(page, live_url, path, tmp_path):
     page.set_viewport_size(NARROW)

@@ -92,7 +92,8 @@ def index_pages() -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_kind_of_page_answers_in_every_language_with_its_direction(client, index_pages, language):
     direction = "rtl" if language in RTL_LANGUAGES else "ltr"
-    for path in ["", "about/", "staying-safe-online/", "search/?q=police", *index_pages]:
+    pages = ["", "about/", "staying-safe-online/", "search/?q=police", "events/safe2talk/", "support-services/refuge/"]
+    for path in [*pages, *index_pages]:
         response = client.get(f"/{language}/{path}")
         assert response.status_code == 200, path
         assert html_attributes(response) == {"lang": language, "dir": direction}, path
