@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -91,3 +92,20 @@ class Helpline(TranslatableMixin, Orderable):
     @property
     def tel_url(self) -> str:
         return "tel:" + self.number.replace(" ", "")
+
+
+class ContentVersion(models.Model):
+    """One row: a number that grows whenever anything the public site shows has changed.
+
+    Cached public responses are stored under it (cms.cache), so one change drops them all, in
+    every language and on every app server, which share the database but not always a cache.
+    """
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self) -> str:
+        return str(self.number)

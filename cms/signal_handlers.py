@@ -1,10 +1,29 @@
-"""Keep every synchronised language tree complete, however a page comes into being."""
+"""Keep every synchronised language tree complete, and cached public responses current."""
 
 from typing import Any
 
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail_localize.models import LocaleSynchronization
+
+from events.signals import occurrences_rebuilt
+
+from .cache import content_changed
+
+# Whatever the public site shows comes from these apps' models, Wagtail's pages and these models.
+PUBLIC_CONTENT_APPS = {"cms", "home", "events", "partners"}
+PUBLIC_CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collection",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+}
 
 
 def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) -> None:
@@ -22,5 +41,32 @@ def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) ->
             create_missing_aliases(sender, alias)
 
 
+def shows_publicly(model: type) -> bool:
+    """Whether saving or deleting a `model` can change a public page.
+
+    Not the stored occurrences: they are rewritten in bulk, which sends `occurrences_rebuilt`
+    instead (and a receiver on their post_delete would stop Django deleting them in one query).
+    """
+    label = model._meta.label_lower
+    if label in {"cms.contentversion", "events.occurrence"}:
+        return False
+    return issubclass(model, Page) or model._meta.app_label in PUBLIC_CONTENT_APPS or label in PUBLIC_CONTENT_MODELS
+
+
+def drop_cached_responses(sender: type, **kwargs: Any) -> None:
+    if not kwargs.get("raw"):
+        content_changed()
+
+
 def register_signal_handlers() -> None:
     page_published.connect(create_missing_aliases, dispatch_uid="cms.create_missing_aliases")
+    for model in apps.get_models():
+        if shows_publicly(model):
+            post_save.connect(drop_cached_responses, sender=model, dispatch_uid=f"cms.cache.saved.{model._meta.label}")
+            post_delete.connect(drop_cached_responses, sender=model, dispatch_uid=f"cms.cache.gone.{model._meta.label}")
+    page_published.connect(drop_cached_responses, dispatch_uid="cms.cache.page_published")
+    page_unpublished.connect(drop_cached_responses, dispatch_uid="cms.cache.page_unpublished")
+    post_page_move.connect(drop_cached_responses, dispatch_uid="cms.cache.page_moved")
+    published.connect(drop_cached_responses, dispatch_uid="cms.cache.published")
+    unpublished.connect(drop_cached_responses, dispatch_uid="cms.cache.unpublished")
+    occurrences_rebuilt.connect(drop_cached_responses, dispatch_uid="cms.cache.occurrences_rebuilt")

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search
 from cms.sitemaps import LocalizedSitemap, robots_txt
+from events.ical import serve_calendar_file
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Every public URL carries its language, English included (/en/…).
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    re_path(r"^((?:[\w\-]+/)*)calendar\.ics$", serve_calendar_file, name="calendar_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

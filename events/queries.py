@@ -21,6 +21,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from .models import EventDateChange, EventPage, EventPartner, Occurrence, Venue
 from .schedule import HORIZON_DAYS, LONDON, session_bounds, session_dates
+from .signals import occurrences_rebuilt
 
 LISTING_PAGE_SIZE = 20
 EVENT_PAGE_UPCOMING = 12
@@ -77,6 +78,7 @@ def rebuild_occurrences(translation_key: uuid.UUID, now: datetime.datetime | Non
     """
     now = now or timezone.now()
     Occurrence.objects.filter(event__translation_key=translation_key, start__gte=now).delete()
+    transaction.on_commit(lambda: occurrences_rebuilt.send(sender=Occurrence, translation_key=translation_key))
     source = schedule_source(translation_key)
     if source is None or not source.live:
         return 0
@@ -301,10 +303,15 @@ class PartnerAtEvent:
     partner: Any
 
 
-def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
-    rows = list(source.partners.select_related("partner", "partner__locale"))
+def partners_at_events(sources: list[EventPage], locale: Locale) -> dict[int, list[PartnerAtEvent]]:
+    """The partners at each of `sources` (authoritative pages), by page id, in a fixed number of queries."""
+    rows = list(
+        EventPartner.objects.filter(page__in={source.pk for source in sources})
+        .select_related("page__locale", "partner", "partner__locale")
+        .order_by("page_id", "sort_order")
+    )
     if not rows:
-        return []
+        return {}
     partner_agency = apps.get_model("partners", "PartnerAgency")
     roles = dict(
         EventPartner.objects.filter(translation_key__in=[row.translation_key for row in rows], locale=locale)
@@ -315,9 +322,9 @@ def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
         partner.translation_key: partner
         for partner in partner_agency.objects.filter(
             translation_key__in=[row.partner.translation_key for row in rows], locale=locale, live=True
-        )
+        ).select_related("locale")
     }
-    result = []
+    result: dict[int, list[PartnerAtEvent]] = {}
     for row in rows:
         partner = translated.get(row.partner.translation_key)
         if partner is None:
@@ -329,9 +336,14 @@ def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
         if row.translation_key in roles:
             role = Text(roles[row.translation_key])
         elif row.role:
-            role = Text(row.role, None if source.locale_id == locale.pk else source.locale.language_code)
-        result.append(PartnerAtEvent(partner.name, partner_lang, role, partner))
+            source_locale = row.page.locale
+            role = Text(row.role, None if source_locale.pk == locale.pk else source_locale.language_code)
+        result.setdefault(row.page_id, []).append(PartnerAtEvent(partner.name, partner_lang, role, partner))
     return result
+
+
+def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
+    return partners_at_events([source], locale).get(source.pk, [])
 
 
 def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:

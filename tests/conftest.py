@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 LANGUAGES = ["en", "bn", "ur", "tr", "pl", "ro", "ar"]
@@ -17,3 +18,18 @@ def client(client):
     # Tests run on a Site whose hostname is "localhost".
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_response_cache():
+    """Each test's database changes are rolled back, and with them the content version that keys
+    cached responses (cms.cache): a response one test cached must not reach the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def uncached(settings):
+    """Every request rendered afresh, e.g. to count the queries a page really needs."""
+    settings.PUBLIC_RESPONSE_CACHE_SECONDS = 0

@@ -60,6 +60,10 @@ MIDDLEWARE = [
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 Not Modified for a matching If-None-Match, cached responses included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous responses from the cache; before the session middleware, which marks them Vary: Cookie.
+    "cms.cache.PublicResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.i18n.LanguageFallbackMiddleware",
@@ -117,6 +121,9 @@ if os.environ.get("REDIS_URL"):
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public responses are cached this long at most (cms.cache); any publish drops them at once.
+PUBLIC_RESPONSE_CACHE_SECONDS = int(os.environ.get("PUBLIC_RESPONSE_CACHE_SECONDS", "300"))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out user is refused before any password is checked.

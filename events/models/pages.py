@@ -3,11 +3,12 @@ from typing import Any
 import recurrence
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from recurrence.fields import RecurrenceField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -30,8 +31,12 @@ PAGE_TRANSLATABLE_FIELDS = [
 REPEAT_FREQUENCIES = (recurrence.YEARLY, recurrence.MONTHLY, recurrence.WEEKLY, recurrence.DAILY)
 
 
-class EventIndexPage(Page):
-    """Lists upcoming sessions of every event, with filters and a past view."""
+class EventIndexPage(RoutablePageMixin, Page):
+    """Lists upcoming sessions of every event, with filters and a past view.
+
+    Its language's feeds are routes below it (feed/, feed/atom/, calendar/, also reached as
+    calendar.ics), so they take the listing's filters and follow the page into every language.
+    """
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences under the page title.")
@@ -55,8 +60,26 @@ class EventIndexPage(Page):
         context.update(event_listing(request))
         return context
 
+    @path("feed/", name="rss")
+    def rss_feed(self, request: HttpRequest) -> HttpResponse:
+        from ..feeds import EventsFeed
 
-class EventPage(Page):
+        return EventsFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request: HttpRequest) -> HttpResponse:
+        from ..feeds import EventsAtomFeed
+
+        return EventsAtomFeed(self)(request)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        from ..ical import sessions_calendar
+
+        return sessions_calendar(self, request)
+
+
+class EventPage(RoutablePageMixin, Page):
     """A drop-in, engagement event, workshop or programme session: once, or on repeat.
 
     The schedule (first date, times, repeat rule, per-date changes) of the page in the default
@@ -256,6 +279,13 @@ class EventPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(self, request))
         return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        """The whole series, past sessions included, for "Add to calendar"."""
+        from ..ical import event_calendar
+
+        return event_calendar(self, request)
 
 
 class EventDateChange(TranslatableMixin, Orderable):

@@ -79,7 +79,7 @@ def test_x_default_is_present_when_there_is_no_english_page(client):
     assert html_alternates(client, "http://localhost/pl/tylko-po-polsku/") == alternates
 
 
-def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client):
+def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, uncached):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
             client.get("/sitemap.xml")

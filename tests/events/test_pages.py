@@ -249,7 +249,7 @@ def count_queries(client, url: str) -> int:
 
 
 @pytest.mark.parametrize("url", ["/en/events/", "/pl/events/", "/pl/events/?borough=newham", "/en/events/?when=past"])
-def test_listing_query_count_does_not_grow_with_the_number_of_events(client, index, polish, url):
+def test_listing_query_count_does_not_grow_with_the_number_of_events(client, index, polish, url, uncached):
     make_events(index, 2, polish)
     count_queries(client, url)  # warm per-process caches (site root paths, settings)
     few = count_queries(client, url)
@@ -258,7 +258,7 @@ def test_listing_query_count_does_not_grow_with_the_number_of_events(client, ind
     assert few == many, f"{url}: {few} queries with 2 events, {many} with 27"
 
 
-def test_event_page_query_count_does_not_grow_with_sessions_or_partners(client, index, polish):
+def test_event_page_query_count_does_not_grow_with_sessions_or_partners(client, index, polish, uncached):
     def event_with(sessions: int, partners: int) -> EventPage:
         event = EventPageFactory(parent=index, first_date=NEXT_WEEK)
         import recurrence

@@ -88,7 +88,7 @@ def test_programme_shows_translated_partners_and_english_ones_marked_as_english(
     assert cards[1]["lang"] == "en"
 
 
-def test_programme_page_queries_do_not_grow_with_its_partners(client):
+def test_programme_page_queries_do_not_grow_with_its_partners(client, uncached):
     programme = make_programme([PartnerAgencyFactory() for _ in range(2)])
 
     def count() -> int:

@@ -125,7 +125,7 @@ def add_partners(count: int) -> None:
 
 
 @pytest.mark.parametrize("url", ["/pl/support-services/", "/en/support-services/?service=housing&language=pl"])
-def test_directory_queries_do_not_grow_with_the_number_of_partners(client, settings, tmp_path, url):
+def test_directory_queries_do_not_grow_with_the_number_of_partners(client, settings, tmp_path, url, uncached):
     settings.MEDIA_ROOT = tmp_path
     add_partners(2)
     few = queries_for(client, url)

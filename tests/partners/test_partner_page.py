@@ -48,7 +48,7 @@ def test_language_switcher_and_alternates_point_at_the_same_partner(client):
     page = soup(client.get("/ur/support-services/ashiana-network/"))
     switcher = {link["hreflang"]: link["href"] for link in page.select(".language-switcher a")}
     assert switcher == {code: f"/{code}/support-services/ashiana-network/" for code in LANGUAGES}
-    alternates = [link["href"] for link in page.select('link[rel="alternate"]')]
+    alternates = [link["href"] for link in page.select('link[rel="alternate"][hreflang]')]
     assert all(href.endswith("/support-services/ashiana-network/") for href in alternates)
 
 
@@ -76,7 +76,7 @@ def test_draft_partner_has_no_public_page(client):
     assert client.get("/en/support-services/coming-soon/").status_code == 404
 
 
-def test_partner_page_queries_do_not_grow_with_the_number_of_partners(client):
+def test_partner_page_queries_do_not_grow_with_the_number_of_partners(client, uncached):
     url = "/pl/support-services/refuge/"
     few = queries_for(client, url)
     PartnerAgencyFactory.create_batch(25, services=["domestic-abuse"])

@@ -1,0 +1,196 @@
+"""What the feeds (RSS, Atom, iCalendar) say about a session, shared by every format.
+
+Feed readers and calendar apps show plain text far from our pages, so each session carries its
+whole story in the reader's language: when (London time), where, who may come, who will be
+there and any notice. Editor text is cleaned of what XML 1.0 and iCalendar cannot carry.
+"""
+
+import datetime
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, QueryDict
+from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
+from wagtail.models import Locale
+
+from .models import EventPage, Occurrence
+from .queries import (
+    PartnerAtEvent,
+    Session,
+    filter_occurrences,
+    partners_at_events,
+    restricted_paths,
+    sessions_for,
+    visible_occurrences,
+)
+from .schedule import LONDON
+
+# RSS and Atom list the next sessions; the subscribable calendar also keeps recent ones, so a
+# session that was just cancelled stays visible as cancelled in calendars that have it.
+FEED_DAYS_AHEAD = 180
+FEED_MAX_ITEMS = 50
+CALENDAR_DAYS_BEHIND = 31
+CALENDAR_MAX_SESSIONS = 1000
+
+# XML 1.0 allows no C0 control character but tab, newline and carriage return, nor U+FFFE and
+# U+FFFF; iCalendar text allows none but tab. Bidirectional overrides and isolates (U+202A-E,
+# U+2066-9) left unbalanced would reverse the text that follows them in a feed reader.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+FEED_NAMESPACE = uuid.UUID("0f8e4bd2-3a51-4b6e-9d0c-5b1f5f0e6a11")
+
+
+def clean_text(value: Any) -> str:
+    """Editor text fit for XML and iCalendar: control characters and direction overrides removed."""
+    return NOT_IN_XML.sub("", str(value or "")).strip()
+
+
+def feed_filters(query: QueryDict, locale: Locale) -> dict[str, Any]:
+    """The listing's filters from a feed's query string; bad values are ignored, as on the page."""
+    from .forms import EventFilterForm
+
+    if not query:
+        return {}
+    form = EventFilterForm(query, locale=locale)
+    filters = form.filters()
+    filters.pop("when", None)  # feeds are about what is coming (and, for calendars, just past)
+    return filters
+
+
+def feed_sessions(request: HttpRequest, locale: Locale, *, behind_days: int, limit: int) -> list[Session]:
+    """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing."""
+    now = timezone.now()
+    restricted = restricted_paths()
+    occurrences = visible_occurrences(now, restricted).filter(
+        end__gte=now - datetime.timedelta(days=behind_days),
+        start__lt=now + datetime.timedelta(days=FEED_DAYS_AHEAD),
+    )
+    occurrences = filter_occurrences(occurrences, feed_filters(request.GET, locale))
+    return sessions_for(list(occurrences.order_by("start", "pk")[:limit]), request, locale, now, restricted)
+
+
+def audience_text(event: EventPage) -> str:
+    parts = [str(event.get_audience_display())]
+    if event.minimum_age and event.maximum_age:
+        parts.append(gettext("aged %(low)s to %(high)s") % {"low": event.minimum_age, "high": event.maximum_age})
+    elif event.minimum_age:
+        parts.append(gettext("aged %(low)s and over") % {"low": event.minimum_age})
+    elif event.maximum_age:
+        parts.append(gettext("aged up to %(high)s") % {"high": event.maximum_age})
+    text = ", ".join(parts)
+    if event.staffed_by_women:
+        text += ". " + gettext("All staff at the session are women.")
+    return text
+
+
+def when_text(occurrence: Occurrence) -> str:
+    """ "Monday, 28 November 2022, 14:00-18:00" in the active language, London time, with an en dash."""
+    start, end = occurrence.start.astimezone(LONDON), occurrence.end.astimezone(LONDON)
+    day = formats.date_format(start, "l") + ", " + formats.date_format(start, "DATE_FORMAT")
+    return f"{day}, {formats.time_format(start, 'TIME_FORMAT')}\u2013{formats.time_format(end, 'TIME_FORMAT')}"
+
+
+def status_text(occurrence: Occurrence) -> str:
+    if occurrence.is_cancelled:
+        return gettext("Cancelled")
+    if occurrence.status == Occurrence.Status.RESCHEDULED:
+        if occurrence.moved_from:
+            return gettext("Moved from %(date)s") % {"date": formats.date_format(occurrence.moved_from, "DATE_FORMAT")}
+        return gettext("Changed time or place")
+    return ""
+
+
+def venue_text(session: Session) -> str:
+    venue = session.venue
+    if venue is None:
+        return ""
+    lines = [venue.name, *venue.address.splitlines(), venue.postcode]
+    return ", ".join(clean_text(line) for line in lines if clean_text(line))
+
+
+def partner_text(item: PartnerAtEvent) -> str:
+    name = clean_text(item.name)
+    return f"{name}: {clean_text(item.role.value)}" if item.role and clean_text(item.role.value) else name
+
+
+@dataclass
+class FeedItem:
+    """One session as every feed format shows it, in the feed's language."""
+
+    session: Session
+    guid: str
+    title: str
+    when: str
+    status: str
+    venue: str
+    audience: str
+    partners: list[str]
+    notice: str
+    summary: str
+    url: str
+
+    @property
+    def occurrence(self) -> Occurrence:
+        return self.session.occurrence
+
+    def facts(self) -> list[str]:
+        """What holds for the whole event, as plain lines: where, who may come, who will be there."""
+        lines = []
+        if self.venue:
+            lines.append(pgettext("feed", "Where: %(venue)s") % {"venue": self.venue})
+        lines.append(pgettext("feed", "Who may come: %(audience)s") % {"audience": self.audience})
+        if self.partners:
+            lines.append(pgettext("feed", "Who will be there: %(partners)s") % {"partners": "; ".join(self.partners)})
+        if self.summary:
+            lines.append(self.summary)
+        return lines
+
+    def lines(self) -> list[str]:
+        """The session's description as plain lines, for calendar apps."""
+        lines = [self.status] if self.status else []
+        if self.notice:
+            lines.append(self.notice)
+        lines.append(self.when + " " + gettext("(London time)"))
+        return lines + self.facts()
+
+
+def session_guid(occurrence: Occurrence, language: str) -> str:
+    """Stable while the session stays as it is; a new id once it is cancelled, moved or retimed.
+
+    Feed readers show an item once: a cancellation under the old id would go unseen, so a
+    changed session comes back as a new, unread item.
+    """
+    parts = [language, occurrence.date, occurrence.status, occurrence.start.isoformat(), occurrence.end.isoformat()]
+    name = "/".join(str(part) for part in parts)
+    return uuid.uuid5(uuid.uuid5(FEED_NAMESPACE, str(occurrence.event.translation_key)), name).urn
+
+
+def feed_items(sessions: list[Session], request: HttpRequest, locale: Locale) -> list[FeedItem]:
+    partners = partners_at_events([session.occurrence.event for session in sessions], locale)
+    items = []
+    for session in sessions:
+        occurrence = session.occurrence
+        status = status_text(occurrence)
+        title = clean_text(session.page.title)
+        when = when_text(occurrence)
+        headline = f"{title}: {when}"
+        if status:
+            headline = pgettext("feed item title", "%(status)s: %(title)s") % {"status": status, "title": headline}
+        items.append(
+            FeedItem(
+                session=session,
+                guid=session_guid(occurrence, locale.language_code),
+                title=headline,
+                when=when,
+                status=status,
+                venue=venue_text(session),
+                audience=audience_text(occurrence.event),
+                partners=[partner_text(item) for item in partners.get(occurrence.event_id, [])],
+                notice=clean_text(session.notice.value) if session.notice else "",
+                summary=clean_text(session.page.summary),
+                url=session.page.get_full_url(request) or "",
+            )
+        )
+    return items
