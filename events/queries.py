@@ -317,7 +317,11 @@ def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
     if not rows:
         return []
     roles = dict(
-        EventPartner.objects.filter(translation_key__in=[row.translation_key for row in rows], locale=locale)
+        EventPartner.objects.filter(
+            translation_key__in=[row.translation_key for row in rows],
+            locale=locale,
+            page__alias_of__isnull=True,  # an alias's rows hold the English roles
+        )
         .exclude(role="")
         .values_list("translation_key", "role")
     )
