@@ -17,8 +17,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from partners.models import PartnerAgency
 from partners.queries import localize_partner_ids
 
 from .models import EventDateChange, EventIndexPage, EventPage, EventPartner, Occurrence, Venue
@@ -311,7 +312,7 @@ def partners_at(source: EventPage, locale: Locale) -> list[PartnerAtEvent]:
     Reads the source's rows, not the translation's: a translated row may still point at the English
     partner (wagtail-localize keeps it until the partner is translated and the event re-synced), so
     each partner is looked up by translation key. Roles come from the translated rows where a
-    translator has written one. Three queries, however many partners.
+    translator has written one. A fixed number of queries, however many partners.
     """
     rows = list(source.partners.all())
     if not rows:
@@ -377,8 +378,8 @@ def upcoming_sessions(
     request: HttpRequest,
     locale: Locale,
     *,
-    partner: Any = None,
-    programme: Any = None,
+    partner: PartnerAgency | None = None,
+    programme: Page | None = None,
     limit: int = HOME_PAGE_SESSIONS,
 ) -> list[Session]:
     """The next public sessions, all or only those with a partner agency or of a programme.
@@ -400,4 +401,3 @@ def upcoming_sessions(
 def event_index_for(locale: Locale) -> EventIndexPage | None:
     """The live, public events index of `locale` (a translation or an alias), if there is one."""
     return EventIndexPage.objects.live().public().filter(locale=locale).first()
-

@@ -4,7 +4,6 @@ The tags live here, not in partners/ or home/, so that those apps never import e
 (dependency direction cms -> home -> events -> partners); their templates load this library.
 """
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django import template
@@ -13,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from events import queries
 from events.queries import Session
+from partners.models import PartnerAgency
 
 register = template.Library()
 
@@ -32,8 +32,8 @@ def reader_locale(context: template.Context) -> Locale:
 def upcoming_sessions(
     context: template.Context,
     *,
-    partner: Any = None,
-    programme: Any = None,
+    partner: PartnerAgency | None = None,
+    programme: Page | None = None,
     limit: int = SECTION_SESSIONS,
 ) -> list[Session]:
     """`{% upcoming_sessions partner=partner limit=6 as sessions %}`: the next public sessions in the reader's language.
@@ -50,7 +50,9 @@ def upcoming_sessions(
 
 
 @register.simple_tag(takes_context=True)
-def events_listing_url(context: template.Context, *, partner: Any = None, programme: Any = None) -> str:
+def events_listing_url(
+    context: template.Context, *, partner: PartnerAgency | None = None, programme: Page | None = None
+) -> str:
     """The events listing in the reader's language, filtered to one partner or programme ("" if none)."""
     index = queries.event_index_for(reader_locale(context))
     if index is None:
