@@ -17,15 +17,20 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
-from .models import EventDateChange, EventPage, EventPartner, Occurrence, Venue
+from partners.models import PartnerAgency
+from partners.queries import localize_partner_ids
+
+from .models import EventDateChange, EventIndexPage, EventPage, EventPartner, Occurrence, Venue
 from .schedule import HORIZON_DAYS, LONDON, session_bounds, session_dates
 from .signals import occurrences_rebuilt
 
 LISTING_PAGE_SIZE = 20
 EVENT_PAGE_UPCOMING = 12
 EVENT_PAGE_PAST = 24
+# The next sessions on the home page; a partner's page and a programme's page show a few more.
+HOME_PAGE_SESSIONS = 4
 
 
 # --- Building occurrences ---------------------------------------------------------------------
@@ -304,33 +309,35 @@ class PartnerAtEvent:
 
 
 def partners_at_events(sources: list[EventPage], locale: Locale) -> dict[int, list[PartnerAtEvent]]:
-    """The partners at each of `sources` (authoritative pages), by page id, in a fixed number of queries."""
+    """The partners at each of `sources` (schedules' pages), by page id, in the editors' order.
+
+    Reads the sources' rows, not the translations': a translated row may still point at the English
+    partner (wagtail-localize keeps it until the partner is translated and the event re-synced), so
+    each partner is looked up by translation key. Roles come from the translated rows where a
+    translator has written one. A fixed number of queries, however many events and partners.
+    """
     rows = list(
         EventPartner.objects.filter(page__in={source.pk for source in sources})
-        .select_related("page__locale", "partner", "partner__locale")
+        .select_related("page__locale")
         .order_by("page_id", "sort_order")
     )
     if not rows:
         return {}
-    partner_agency = apps.get_model("partners", "PartnerAgency")
     roles = dict(
-        EventPartner.objects.filter(translation_key__in=[row.translation_key for row in rows], locale=locale)
+        EventPartner.objects.filter(
+            translation_key__in=[row.translation_key for row in rows],
+            locale=locale,
+            page__alias_of__isnull=True,  # an alias's rows hold the English roles
+        )
         .exclude(role="")
         .values_list("translation_key", "role")
     )
-    translated = {
-        partner.translation_key: partner
-        for partner in partner_agency.objects.filter(
-            translation_key__in=[row.partner.translation_key for row in rows], locale=locale, live=True
-        ).select_related("locale")
-    }
+    shown = localize_partner_ids([row.partner_id for row in rows], locale)
     result: dict[int, list[PartnerAtEvent]] = {}
     for row in rows:
-        partner = translated.get(row.partner.translation_key)
+        partner = shown.get(row.partner_id)
         if partner is None:
-            if not row.partner.live:
-                continue  # unpublished: not for the public, in any language
-            partner = row.partner
+            continue  # unpublished: not for the public, in any language
         partner_lang = None if partner.locale_id == locale.pk else partner.locale.language_code
         role = None
         if row.translation_key in roles:
@@ -372,3 +379,35 @@ def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
         "partners_at_event": partners_at(source, locale),
         "json_ld": event_json_ld(page, source, request, upcoming_sessions or past_sessions[:1]),
     }
+
+
+# --- Sessions elsewhere on the site -----------------------------------------------------------
+
+
+def upcoming_sessions(
+    request: HttpRequest,
+    locale: Locale,
+    *,
+    partner: PartnerAgency | None = None,
+    programme: Page | None = None,
+    limit: int = HOME_PAGE_SESSIONS,
+) -> list[Session]:
+    """The next public sessions, all or only those with a partner agency or of a programme.
+
+    `partner` (a PartnerAgency) and `programme` (a ProgrammePage) may be in any language, or an
+    alias: both match by translation key, so every language lists the same sessions. Cancelled
+    sessions stay in the list until they are past. A fixed number of queries, however many events.
+    """
+    now = timezone.now()
+    restricted = restricted_paths()
+    occurrences = visible_occurrences(now, restricted).filter(end__gte=now)
+    if partner is not None:
+        occurrences = filter_occurrences(occurrences, {"partner": partner.translation_key})
+    if programme is not None:
+        occurrences = occurrences.filter(event__programme__translation_key=programme.translation_key)
+    return sessions_for(list(occurrences[: max(limit, 0)]), request, locale, now, restricted)
+
+
+def event_index_for(locale: Locale) -> EventIndexPage | None:
+    """The live, public events index of `locale` (a translation or an alias), if there is one."""
+    return EventIndexPage.objects.live().public().filter(locale=locale).first()

@@ -99,7 +99,7 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().public().select_related("locale")
         return context
 
 

@@ -10,11 +10,20 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.models import SafetySettings
+from events.models import EventPage
 from home.models import HomePage, ProgrammeIndexPage, ProgrammePage, StandardPage
 from partners.models import PartnerIndexPage
 
 from . import pages, partners, programmes
-from .events import build_events
+from .events import (
+    CURRENT_SEASON,
+    HACKNEY,
+    HACKNEY_PARTNERS,
+    SAFE2TALK_PARTNERS,
+    SEASON_2022,
+    build_events,
+    ensure_event_partners,
+)
 from .safety import ensure_helplines
 from .translate import translate
 
@@ -84,11 +93,30 @@ def build(log: Log = print) -> list[models.Model]:
 
     # Partners first, so that translated pages can point at translated partners.
     sources = [*demo_partners.values(), home, about, staying_safe, directory, programme_index, metgirlz]
-    sources += build_events(home, default)
+    venues_and_events = build_events(home, default)
+    sources += venues_and_events
     sources += ensure_helplines(default)
+
+    # Links added to a demo built before they existed: its translations are brought up to date.
+    changed = set()
+    by_slug = {event.slug: event for event in venues_and_events if isinstance(event, EventPage)}
+    for slug, rows in [
+        (SEASON_2022["slug"], SAFE2TALK_PARTNERS),
+        (CURRENT_SEASON["slug"], SAFE2TALK_PARTNERS),
+        (HACKNEY["slug"], HACKNEY_PARTNERS),
+    ]:
+        if ensure_event_partners(by_slug[slug], demo_partners, rows):
+            changed.add(by_slug[slug].pk)
+    if programmes.link_safe2talk(metgirlz, by_slug[CURRENT_SEASON["slug"]]):
+        changed.add(metgirlz.pk)
+
+    sources = [
+        type(source).objects.get(pk=source.pk) if isinstance(source, Page) and source.pk in changed else source
+        for source in sources
+    ]
     for locale in others:
         for source in sources:
-            translate(source, locale)
+            translate(source, locale, refresh=isinstance(source, Page) and source.pk in changed)
         synchronize_tree(default, locale)
     log(f"Demo content ready in {len(others) + 1} languages.")
     return sources

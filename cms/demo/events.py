@@ -2,6 +2,10 @@
 
 Facts come from two local news reports; the sentences are ours and no private individual is
 named. The Hackney report gives no time: the demo says 6pm to 8pm, a plausible weekday evening.
+
+Safe2Talk has no `programme`: it grew out of MetGirlz but is a drop-in open to everyone, not a
+session of a programme for girls aged 16 to 19, and the events filter "MetGirlz" must not list it.
+The MetGirlz page tells its story and links to it instead (cms/demo/programmes.py).
 """
 
 import datetime
@@ -11,8 +15,9 @@ import recurrence
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from events.models import Borough, EventDateChange, EventIndexPage, EventPage, Venue
+from events.models import Borough, EventDateChange, EventIndexPage, EventPage, EventPartner, Venue
 from events.schedule import LONDON, session_dates
+from partners.models import PartnerAgency
 
 LAST_MONDAY = recurrence.Rule(recurrence.MONTHLY, byday=[recurrence.MO(-1)])
 
@@ -123,6 +128,19 @@ HACKNEY = {
 }
 
 
+# Who is at every Safe2Talk drop-in, in the order the news report names them, with their role
+# there; keyed by the demo partners' stable names (cms/demo/partners.py).
+SAFE2TALK_PARTNERS = [
+    ("metropolitan-police", "Female police engagement officers"),
+    ("redbridge-vawg", "A specialist in violence against women and girls"),
+    ("refuge", "A worker from the Eastern European Service"),
+    ("ashiana-network", "An immigration solicitor"),
+]
+HACKNEY_PARTNERS = [
+    ("metropolitan-police", "Officers from the youth engagement team for Hackney and Tower Hamlets"),
+]
+
+
 def ensure_venue(default: Locale, fields: dict[str, Any]) -> Venue:
     venue = Venue.objects.filter(locale=default, name=fields["name"]).first()
     if venue is None:
@@ -158,6 +176,20 @@ def current_season(today: datetime.date) -> dict[str, Any]:
             EventDateChange(date=cancelled, action=EventDateChange.Action.CANCEL, notice=CANCELLED_NOTICE)
         ],
     }
+
+
+def ensure_event_partners(event: EventPage, partners: dict[str, PartnerAgency], rows: list[tuple[str, str]]) -> bool:
+    """Give `event` its partners and roles in order, unless it has partners already (an editor's choice stands).
+
+    Returns True when it published a change, so that existing translations are brought up to date.
+    """
+    if event.partners.exists():
+        return False
+    event.partners = [
+        EventPartner(partner=partners[key], role=role, sort_order=order) for order, (key, role) in enumerate(rows)
+    ]
+    event.save_revision().publish()
+    return True
 
 
 def build_events(home: Page, default: Locale) -> list:

@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from home.models import ProgrammePartner
+from wagtail.models import Page
+
+from home.models import ProgrammePage, ProgrammePartner
 from partners.models import PartnerAgency
 
 PROGRAMME_INDEX = {
@@ -71,3 +73,38 @@ def metgirlz(partners: dict[str, PartnerAgency]) -> dict[str, Any]:
         ],
         "programme_partners": [ProgrammePartner(partner=partners["metropolitan-police"], sort_order=0)],
     }
+
+
+def safe2talk_paragraph(safe2talk: Page) -> dict[str, Any]:
+    return {
+        "type": "paragraph",
+        "value": (
+            f"<p>Safe2Talk is open to everyone, not only to girls on the programme: see the "
+            f'<a linktype="page" id="{safe2talk.pk}">next Safe2Talk drop-ins</a>.</p>'
+        ),
+    }
+
+
+def link_safe2talk(metgirlz: ProgrammePage, safe2talk: Page) -> bool:
+    """Link the MetGirlz page to the Safe2Talk drop-in it gave rise to, unless it links there already.
+
+    Safe2Talk is not a MetGirlz session (it has no `programme`), so the programme's own list of
+    sessions does not show it: this paragraph, after the story of how Safe2Talk began, does.
+    Returns True when it published a change.
+    """
+    link = f'linktype="page" id="{safe2talk.pk}"'
+    blocks = [dict(block) for block in metgirlz.body.raw_data]
+    if any(link in str(block.get("value")) for block in blocks):
+        return False
+    story = next(
+        (
+            index
+            for index, block in enumerate(blocks)
+            if "Safe2Talk" in str(block.get("value")) and block["type"] == "paragraph"
+        ),
+        len(blocks) - 1,
+    )
+    blocks.insert(story + 1, safe2talk_paragraph(safe2talk))
+    metgirlz.body = blocks
+    metgirlz.save_revision().publish()
+    return True

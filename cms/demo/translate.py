@@ -38,14 +38,21 @@ def source_strings(instance: models.Model) -> list[str]:
     return list(StringSegment.objects.filter(source=source).order_by("order").values_list("string__data", flat=True))
 
 
-def translate(instance: models.Model, locale: Locale) -> models.Model:
-    """Create and publish the translation of `instance` into `locale` unless it exists already."""
+def translate(instance: models.Model, locale: Locale, *, refresh: bool = False) -> models.Model:
+    """Create and publish the translation of `instance` into `locale` unless it exists already.
+
+    With `refresh`, an existing translation is brought up to date with `instance` instead, as
+    "Sync translated pages" would do after an editor's change.
+    """
     model = type(instance)
-    if is_translated(instance, locale):
+    if is_translated(instance, locale) and not refresh:
         return model.objects.get(translation_key=instance.translation_key, locale=locale)
     strings = catalogue(locale.language_code)
     with transaction.atomic():
-        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        if refresh:
+            source, _created = TranslationSource.update_or_create_from_instance(instance)
+        else:
+            source, _created = TranslationSource.get_or_create_from_instance(instance)
         translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
             text = strings.get(segment.string.data)

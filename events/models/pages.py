@@ -388,7 +388,10 @@ class EventPartner(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("partner"), FieldPanel("role")]
-    translatable_fields = [SynchronizedField("partner", overridable=False), TranslatableField("role")]
+    # Translated as a related object: a translation of the event points at the partner's translation
+    # once there is one. Until then wagtail-localize keeps the English partner (its issues 648 and
+    # 710), and `events.queries.partners_at` shows the partner in English rather than an empty slot.
+    translatable_fields = [TranslatableField("partner"), TranslatableField("role")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner at the event")

@@ -15,5 +15,7 @@ def programmes_section(context: template.Context, home: Page) -> dict[str, Any]:
     """The live programmes in this home page's language tree."""
     return {
         "request": context.get("request"),
-        "programmes": ProgrammePage.objects.live().public().descendant_of(home).order_by("path"),
+        "programmes": (
+            ProgrammePage.objects.live().public().descendant_of(home).select_related("locale").order_by("path")
+        ),
     }

@@ -5,7 +5,6 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from partners.models import PartnerAgency, PartnerIndexPage
@@ -34,13 +33,6 @@ def partner_page_url(context: template.Context, partner: PartnerAgency) -> str:
     if not isinstance(directory, PartnerIndexPage):
         directory = directory_for_request(request)
     return directory.partner_url(partner, request) if directory else ""
-
-
-@register.simple_tag
-def content_language(partner: PartnerAgency) -> str:
-    """The partner's language when it differs from the reader's (an untranslated partner), else ""."""
-    code = partner.language_code
-    return "" if code == get_language() else code
 
 
 @register.inclusion_tag("partners/includes/support_services_section.html", takes_context=True)

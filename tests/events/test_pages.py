@@ -187,45 +187,6 @@ def test_unknown_filter_value_is_reported_and_the_rest_still_applies(client):
     assert "engagement evening in Hackney" in html and "2022 to 2023" not in html
 
 
-def test_who_will_be_there_in_each_language_never_leaves_a_slot_empty(client, index, polish):
-    refuge = partner("Refuge Eastern European Service", pl="Refuge: pomoc dla osób z Europy Wschodniej")
-    ashiana = partner("Ashiana Network")
-    draft_name = partner("Redbridge VAWG Service", pl="Szkic")
-    PartnerAgency.objects.filter(locale=polish, name="Szkic").update(live=False)
-    unpublished = partner("Unpublished agency")
-    PartnerAgency.objects.filter(pk=unpublished.pk).update(live=False)
-    unpublished.refresh_from_db()
-    event = EventPageFactory(parent=index, title="Drop-in with partners")
-    event.partners = [
-        EventPartner(partner=refuge, role="a support worker"),
-        EventPartner(partner=ashiana, role="an immigration solicitor"),
-        EventPartner(partner=draft_name, role=""),
-        EventPartner(partner=unpublished, role="hidden"),
-    ]
-    publish(event)
-    translation = translate_page(event, polish)
-    row = translation.partners.get(translation_key=event.partners.get(partner=ashiana).translation_key)
-    row.role = "prawniczka imigracyjna"
-    row.save()
-    # A row added in English after the translation was made has no Polish row yet.
-    refuge_key = event.partners.get(partner=refuge).translation_key
-    EventPartner.objects.filter(page=translation, translation_key=refuge_key).delete()
-
-    english = client.get(event.url).content.decode().split("Who will be there", 1)[1].split("</ol>", 1)[0]
-    assert english.index("Refuge Eastern European Service") < english.index("Ashiana Network")
-    assert "an immigration solicitor" in english
-    assert "Unpublished agency" not in english
-
-    html = client.get(translation.url).content.decode().split("<h2>", 1)[1]
-    items = re.findall(r"<li>(.*?)</li>", html.split('class="event-partners">', 1)[1].split("</ol>", 1)[0], re.S)
-    assert len(items) == 3
-    assert 'dir="auto">Refuge: pomoc dla osób z Europy Wschodniej</span>' in items[0]
-    assert 'lang="en"' in items[0] and "a support worker" in items[0]  # role not translated yet
-    assert '<span lang="en" dir="auto">Ashiana Network</span>' in items[1]
-    assert "prawniczka imigracyjna" in items[1]
-    assert '<span lang="en" dir="auto">Redbridge VAWG Service</span>' in items[2]  # its translation is a draft
-
-
 def make_events(index, count: int, polish: Locale) -> None:
     """Events in Newham, each translated into Polish, with a cancelled date and a partner."""
     agency = partner("Count partner", pl="Partner")
