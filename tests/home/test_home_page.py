@@ -57,7 +57,7 @@ def test_home_page_sections_come_in_order(client):
 
 
 @pytest.mark.parametrize("url", ["/en/", "/ur/"])
-def test_home_page_queries_do_not_grow_with_the_number_of_events(client, url):
+def test_home_page_queries_do_not_grow_with_the_number_of_events(client, url, uncached):
     index = EventIndexPage.objects.get(locale__language_code="en")
     soon = datetime.date.today() + datetime.timedelta(days=1)
 

@@ -103,7 +103,7 @@ def test_metgirlz_has_no_sessions_of_its_own_and_links_to_safe2talk(client, lang
     assert page.select_one(f'main a[href="/{language}/events/safe2talk/"]')
 
 
-def test_programme_page_queries_do_not_grow_with_the_number_of_events(client, programme):
+def test_programme_page_queries_do_not_grow_with_the_number_of_events(client, programme, uncached):
     def sessions(numbers: range) -> None:
         for number in numbers:
             day = NEXT_WEEK + datetime.timedelta(days=number)

@@ -94,7 +94,7 @@ def test_an_untranslated_partner_finds_the_sessions_of_its_english_events(client
 
 
 @pytest.mark.parametrize("url", ["/en/support-services/refuge/", "/ur/support-services/refuge/"])
-def test_partner_page_queries_do_not_grow_with_the_number_of_events(client, url):
+def test_partner_page_queries_do_not_grow_with_the_number_of_events(client, url, uncached):
     refuge = PartnerAgency.objects.get(slug="refuge", locale=locale("en"))
 
     def workshops(numbers: range) -> None:
