@@ -61,7 +61,9 @@ def test_publishing_shows_at_once_in_every_language_page_listing_and_feeds(clien
         for url in [f"/{language}/events/?when=past", f"/{language}/events/feed/", f"/{language}/events/"]:
             client.get(url)
     index = EventIndexPage.objects.get(locale__language_code="en")
-    new = EventPageFactory(parent=index, title="Brand new drop-in", first_date=datetime.date.today())
+    new = EventPageFactory(
+        parent=index, title="Brand new drop-in", first_date=datetime.date.today() + datetime.timedelta(days=1)
+    )
     publish(new)
     for language in LANGUAGES:
         # Untranslated, so every language shows the English title.
