@@ -2,6 +2,8 @@ import pytest
 from wagtail.models import Locale, Page
 
 from events.models import EventIndexPage, EventPage
+from partners.factories import PartnerAgencyFactory
+from partners.models import PartnerAgency
 
 
 def publish(page: Page) -> Page:
@@ -30,3 +32,13 @@ def translate_page(page: EventPage, locale: Locale) -> EventPage:
         existing.delete()
     translation = page.copy_for_translation(locale)
     return publish(translation)
+
+
+def partner(name: str, **translations: str) -> PartnerAgency:
+    """A live English partner agency, translated (name only) into the given languages: pl="…"."""
+    english = PartnerAgencyFactory(name=name)
+    for code, translated_name in translations.items():
+        translation = english.copy_for_translation(Locale.objects.get(language_code=code))
+        translation.name = translated_name
+        translation.save()
+    return english

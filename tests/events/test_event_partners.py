@@ -6,11 +6,10 @@ from wagtail.models import Locale
 
 from events.factories import EventPageFactory
 from events.models import EventPage, EventPartner
-from partners.factories import PartnerAgencyFactory
 from partners.models import PartnerAgency
 from tests.conftest import LANGUAGES
 
-from .conftest import publish, translate_page
+from .conftest import partner, publish, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +26,6 @@ def who_will_be_there(page: BeautifulSoup) -> list:
     partners = page.select_one("main ol.event-partners")
     assert partners.find_previous_sibling("h2").get_text(strip=True)
     return [item.select_one(".partner-card") for item in partners.find_all("li", recursive=False)]
-
-
-def partner(name: str, **translations: str) -> PartnerAgency:
-    english = PartnerAgencyFactory(name=name)
-    for code, translated_name in translations.items():
-        translation = english.copy_for_translation(Locale.objects.get(language_code=code))
-        translation.name = translated_name
-        translation.save()
-    return english
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

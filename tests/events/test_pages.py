@@ -12,23 +12,12 @@ from wagtail.models import Locale, PageViewRestriction
 
 from events.factories import EventPageFactory, VenueFactory
 from events.models import Borough, EventDateChange, EventPage, EventPartner
-from partners.factories import PartnerAgencyFactory
-from partners.models import PartnerAgency
 
-from .conftest import publish, translate_page
+from .conftest import partner, publish, translate_page
 
 pytestmark = pytest.mark.django_db
 
 NEXT_WEEK = datetime.date.today() + datetime.timedelta(days=7)
-
-
-def partner(name: str, **translations: str) -> PartnerAgency:
-    english = PartnerAgencyFactory(name=name)
-    for code, translated_name in translations.items():
-        translation = english.copy_for_translation(Locale.objects.get(language_code=code))
-        translation.name = translated_name
-        translation.save()
-    return english
 
 
 def json_ld(html: str) -> object:
