@@ -79,11 +79,6 @@ class EventsFeed(Feed):
     def item_categories(self, item: FeedItem) -> list[str]:
         return [str(item.occurrence.event.get_kind_display())]
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["item"] = kwargs["item"]
-        return context
-
 
 class EventsAtomFeed(EventsFeed):
     feed_type = SessionAtomFeed

@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, Timezone, vRecur
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Revision, Site
@@ -30,7 +30,15 @@ from wagtail.models import Locale, Page, Revision, Site
 from .models import EventIndexPage, EventPage, Occurrence
 from .queries import Localiser, schedule_source
 from .schedule import LONDON, UTC, editor_date, london_datetime, session_bounds
-from .syndication import CALENDAR_DAYS_BEHIND, CALENDAR_MAX_SESSIONS, FeedItem, clean_text, feed_items, feed_sessions
+from .syndication import (
+    CALENDAR_DAYS_BEHIND,
+    CALENDAR_MAX_SESSIONS,
+    FeedItem,
+    clean_text,
+    feed_items,
+    feed_sessions,
+    with_status,
+)
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often subscribed calendar apps should look again (RFC 7986 and the older X-PUBLISHED-TTL).
@@ -96,13 +104,6 @@ def stamp(component: Event, source: EventPage, sequence: int) -> None:
     component.add("sequence", sequence)
 
 
-def status_summary(item: FeedItem) -> str:
-    title = clean_text(item.session.page.title)
-    if not item.status:
-        return title
-    return pgettext("feed item title", "%(status)s: %(title)s") % {"status": item.status, "title": title}
-
-
 def text_language(item: FeedItem, locale: Locale) -> str:
     return item.session.page_lang or locale.language_code
 
@@ -112,7 +113,11 @@ def session_component(item: FeedItem, uid: str, source: EventPage, sequence: int
     occurrence = item.occurrence
     component = Event()
     component.add("uid", uid)
-    component.add("summary", status_summary(item), parameters={"LANGUAGE": text_language(item, locale)})
+    component.add(
+        "summary",
+        with_status(item.status, clean_text(item.session.page.title)),
+        parameters={"LANGUAGE": text_language(item, locale)},
+    )
     component.add("dtstart", local(occurrence.start))
     component.add("dtend", local(occurrence.end))
     component.add("status", "CANCELLED" if occurrence.is_cancelled else "CONFIRMED")
@@ -224,8 +229,6 @@ def event_calendar(page: EventPage, request: HttpRequest) -> HttpResponse:
     )
     localiser = Localiser.for_occurrences(occurrences, locale, timezone.now(), restricted=[], with_pages=False)
     sessions = [localiser.session(occurrence, page) for occurrence in occurrences]
-    for session in sessions:
-        session.url = page.get_url(request) or ""
     items = feed_items(sessions, request, locale)
     calendar = new_calendar(clean_text(page.title), locale.language_code)
     host = uid_host(request)

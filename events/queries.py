@@ -408,6 +408,14 @@ def upcoming_sessions(
     return sessions_for(list(occurrences[: max(limit, 0)]), request, locale, now, restricted)
 
 
-def event_index_for(locale: Locale) -> EventIndexPage | None:
-    """The live, public events index of `locale` (a translation or an alias), if there is one."""
-    return EventIndexPage.objects.live().public().filter(locale=locale).first()
+def event_index_for(locale: Locale, request: HttpRequest | None = None) -> EventIndexPage | None:
+    """The live, public events index of `locale` (a translation or an alias), if there is one.
+
+    Looked up once per request and locale: the header's feed links and the page's sections all ask.
+    """
+    found = getattr(request, "_event_indexes", {}) if request is not None else {}
+    if locale.pk not in found:
+        found[locale.pk] = EventIndexPage.objects.live().public().filter(locale=locale).first()
+        if request is not None:
+            request._event_indexes = found
+    return found[locale.pk]

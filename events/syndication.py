@@ -102,6 +102,13 @@ def status_text(occurrence: Occurrence) -> str:
     return ""
 
 
+def with_status(status: str, title: str) -> str:
+    """ "Cancelled: Safe2Talk drop-in", or the title alone for a session that goes ahead as planned."""
+    if not status:
+        return title
+    return pgettext("feed item title", "%(status)s: %(title)s") % {"status": status, "title": title}
+
+
 def venue_text(session: Session) -> str:
     venue = session.venue
     if venue is None:
@@ -169,15 +176,15 @@ def session_guid(occurrence: Occurrence, language: str) -> str:
 
 def feed_items(sessions: list[Session], request: HttpRequest, locale: Locale) -> list[FeedItem]:
     partners = partners_at_events([session.occurrence.event for session in sessions], locale)
+    # Many sessions share a page: build each page's address once.
+    urls = {page.pk: page.get_full_url(request) or "" for page in {session.page for session in sessions}}
     items = []
     for session in sessions:
         occurrence = session.occurrence
         status = status_text(occurrence)
         title = clean_text(session.page.title)
         when = when_text(occurrence)
-        headline = f"{title}: {when}"
-        if status:
-            headline = pgettext("feed item title", "%(status)s: %(title)s") % {"status": status, "title": headline}
+        headline = with_status(status, f"{title}: {when}")
         items.append(
             FeedItem(
                 session=session,
@@ -190,7 +197,7 @@ def feed_items(sessions: list[Session], request: HttpRequest, locale: Locale) ->
                 partners=[partner_text(item) for item in partners.get(occurrence.event_id, [])],
                 notice=clean_text(session.notice.value) if session.notice else "",
                 summary=clean_text(session.page.summary),
-                url=session.page.get_full_url(request) or "",
+                url=urls[session.page.pk],
             )
         )
     return items
