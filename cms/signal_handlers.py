@@ -1,5 +1,6 @@
 """Keep every synchronised language tree complete, and cached public responses current."""
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -26,6 +27,12 @@ PUBLIC_CONTENT_MODELS = {
 }
 
 
+# The page the admin's "add page" view is publishing: wagtail-localize's after_create_page hook
+# gives it its aliases a moment later, and two sets of aliases cannot exist (the view failed with
+# a 500). Set and cleared by the before/after_publish_page hooks in cms.wagtail_hooks.
+page_created_in_admin: ContextVar[int | None] = ContextVar("page_created_in_admin", default=None)
+
+
 def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) -> None:
     """Give a newly published page an alias in every language synchronised from its own.
 
@@ -33,6 +40,8 @@ def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) ->
     after_create_page hook); pages created in code (demo content, imports, tests) would otherwise
     be missing from the other languages until someone ran "Sync tree".
     """
+    if instance.pk == page_created_in_admin.get():
+        return
     targets = LocaleSynchronization.objects.filter(sync_from_id=instance.locale_id).select_related("locale")
     present = set(Page.objects.filter(translation_key=instance.translation_key).values_list("locale_id", flat=True))
     for synchronisation in targets:
