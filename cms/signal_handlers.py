@@ -50,6 +50,21 @@ def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) ->
             create_missing_aliases(sender, alias)
 
 
+def keep_aliases_of_unpublished_pages_offline(sender: type, instance: Any, **kwargs: Any) -> None:
+    """An alias is never live while the page it follows is not.
+
+    Publishing a page that has never been live with a go-live time ahead schedules it, yet Wagtail
+    (8.0) still sends page_published and publishes its aliases with the scheduled content: the
+    other languages' copies went live before the page itself. They go live with it instead, when
+    `publish_scheduled` publishes the page and Wagtail updates its aliases again.
+    """
+    if not (isinstance(instance, Page) and instance.alias_of_id and instance.live) or kwargs.get("raw"):
+        return
+    if Page.objects.filter(pk=instance.alias_of_id, live=False).exists():
+        Page.objects.filter(pk=instance.pk).update(live=False)
+        instance.live = False
+
+
 def shows_publicly(model: type) -> bool:
     """Whether saving or deleting a `model` can change a public page.
 
@@ -69,6 +84,7 @@ def drop_cached_responses(sender: type, **kwargs: Any) -> None:
 
 def register_signal_handlers() -> None:
     page_published.connect(create_missing_aliases, dispatch_uid="cms.create_missing_aliases")
+    post_save.connect(keep_aliases_of_unpublished_pages_offline, dispatch_uid="cms.keep_aliases_offline")
     for model in apps.get_models():
         if shows_publicly(model):
             post_save.connect(drop_cached_responses, sender=model, dispatch_uid=f"cms.cache.saved.{model._meta.label}")
