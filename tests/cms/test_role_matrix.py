@@ -17,6 +17,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site, WorkflowState
+from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.groups import EDITORS, translator_group_name
@@ -212,3 +213,14 @@ def test_a_restricted_role_is_refused_and_nothing_changes(client, role, content,
     response = getattr(user_client, spec.method)(spec.url(content), spec.data(content))
     assert refused(response), (response.status_code, response.get("Location"))
     assert database_state(content) == before
+
+
+GET_ENDPOINTS = [name for name, spec in ENDPOINTS.items() if spec.method == "get"]
+
+
+@pytest.mark.parametrize("content", ["en"], indirect=True)
+def test_the_same_endpoints_answer_an_administrator(client, content):
+    """The addresses above are the real ones: an administrator gets each page."""
+    client.force_login(WagtailTestUtils.create_superuser("administrator", password="a-long-password-for-tests"))
+    for name in GET_ENDPOINTS:
+        assert client.get(ENDPOINTS[name].url(content)).status_code == 200, name
