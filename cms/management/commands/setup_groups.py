@@ -6,8 +6,8 @@ from cms.groups import setup_groups
 
 class Command(BaseCommand):
     help = (
-        "Create the admin's groups (a translators' group per language, limited to its own language). "
-        "Running it again changes nothing."
+        "Create the admin's groups (Editors, Moderators, and a translators' group per language, limited to "
+        "its own language) and the Moderation workflow on every page tree. Running it again changes nothing."
     )
 
     @transaction.atomic
