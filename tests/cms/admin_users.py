@@ -1,4 +1,7 @@
-"""Admin users in the groups `setup_groups` creates, and the admin's forms as a browser sends them."""
+"""Admin users in the groups `setup_groups` creates, the admin's forms as a browser sends them,
+and the content these tests work on."""
+
+import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -6,6 +9,9 @@ from django.core.management import call_command
 from django.http import QueryDict
 from django.test import Client
 from wagtail.test.utils.form_data import querydict_from_html
+
+from events.factories import VenueFactory
+from home.models import HomePage, StandardPage
 
 PASSWORD = "a-long-password-for-tests"
 
@@ -46,3 +52,26 @@ def client_in(group_name: str | None, username: str | None = None) -> Client:
 
 def visitor() -> Client:
     return Client(HTTP_HOST="localhost")
+
+
+def event_fields(title: str, slug: str) -> dict[str, str]:
+    """What an editor types into the "add event" form for a one-off event in ten days' time."""
+    return {
+        "title": title,
+        "slug": slug,
+        "summary": "A confidential drop-in with a warm drink.",
+        "first_date": (datetime.date.today() + datetime.timedelta(days=10)).isoformat(),
+        "start_time": "14:00",
+        "end_time": "18:00",
+        "venue": str(VenueFactory().pk),
+        "body-count": "0",
+    }
+
+
+def standard_page_in(code: str) -> StandardPage:
+    """A live page written directly in `code`'s tree (a language's own page, not a translation)."""
+    page = StandardPage(title="Opening hours", slug="opening-hours", introduction="Open on Mondays.")
+    HomePage.objects.get(locale__language_code=code).add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -20,10 +20,9 @@ from wagtail.models import (
 from cms.groups import EDITORS, MODERATION_WORKFLOW, MODERATORS
 from cms.models import Helpline
 from events.models import Venue
-from home.models import HomePage, StandardPage
 from partners.factories import PartnerAgencyFactory
 from partners.models import PartnerAgency
-from tests.cms.admin_users import admin_form_data, logged_in, visitor
+from tests.cms.admin_users import admin_form_data, logged_in, standard_page_in, visitor
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +55,6 @@ def test_moderators_approve_in_the_moderation_workflow():
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [[MODERATORS]]
 
 
-def native_page(code: str) -> StandardPage:
-    page = StandardPage(title="Opening hours", slug="opening-hours", introduction="Open on Mondays.")
-    HomePage.objects.get(locale__language_code=code).add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def partner_in(code: str) -> PartnerAgency:
     english = PartnerAgencyFactory(name="Test Agency Delta")
     if code == "en":
@@ -81,7 +72,7 @@ def snippet_url(model, name: str, *args) -> str:
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_editors_and_moderators_work_in_every_language(client, group, code):
     user = logged_in(client, group)
-    page = native_page(code)
+    page = standard_page_in(code)
     assert user.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     assert (
         user.get(reverse("wagtailadmin_pages:add_subpage", args=[page.get_parent().pk]), follow=True).status_code == 200
@@ -118,7 +109,7 @@ def test_a_moderator_publishes_a_partner_and_a_page_directly(client):
     partner.refresh_from_db()
     assert (partner.name, partner.live) == ("Test Agency Renamed", True)
 
-    page = native_page("ur")
+    page = standard_page_in("ur")
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = admin_form_data(
         moderator.get(url).content.decode(), title="Published at once", **{"body-count": "0", "action-publish": "1"}

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from cms.groups import MODERATORS
 from events.factories import VenueFactory
 from events.models import EventIndexPage, EventPage, Occurrence
-from tests.cms.admin_users import admin_form_data, logged_in, visitor
+from tests.cms.admin_users import admin_form_data, event_fields, logged_in, visitor
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +67,7 @@ def scheduled_event(client) -> EventPage:
     url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.pk))
     form = moderator.get(url)
     values = {
-        "title": TITLE,
-        "slug": "scheduled-winter-drop-in",
-        "summary": "A confidential drop-in.",
-        "first_date": (datetime.date.today() + datetime.timedelta(days=10)).isoformat(),
-        "start_time": "14:00",
-        "end_time": "18:00",
-        "venue": str(VenueFactory().pk),
-        "body-count": "0",
+        **event_fields(TITLE, "scheduled-winter-drop-in"),
         "go_live_at": london(timezone.now() + datetime.timedelta(hours=1)),
         "action-publish": "action-publish",
     }
