@@ -7,7 +7,7 @@ PORT ?= 8000
 # when npm is (the tests skip without them, except under CI=true).
 NODE_TOOLS := $(if $(shell command -v npm 2>/dev/null),node_modules/.package-lock.json)
 
-.PHONY: run test install messages compilemessages lint format demo clean
+.PHONY: run test install messages compilemessages lint format demo clean soak
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ messages: install
 	$(PY) manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --ignore=.venv --ignore=node_modules \
 		--ignore=staticfiles --ignore=media --ignore=tests --no-obsolete --add-location=file
 	-$(PY) manage.py check_messages
+
+# Load and fault soak on a throwaway PostgreSQL and Redis (soak/run.py); SOAK_SECONDS per phase.
+soak: install compilemessages
+	$(PY) -m soak.run
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -11,6 +11,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from events.signals import occurrences_rebuilt
 
+from . import frontend_cache
 from .cache import content_changed
 
 # Whatever the public site shows comes from these apps' models, Wagtail's pages and these models.
@@ -95,3 +96,4 @@ def register_signal_handlers() -> None:
     published.connect(drop_cached_responses, dispatch_uid="cms.cache.published")
     unpublished.connect(drop_cached_responses, dispatch_uid="cms.cache.unpublished")
     occurrences_rebuilt.connect(drop_cached_responses, dispatch_uid="cms.cache.occurrences_rebuilt")
+    frontend_cache.register_signal_handlers()

@@ -210,6 +210,39 @@ def object_storage(environ: os._Environ | dict[str, str]) -> dict | None:
 
 STORAGES["default"] = object_storage(os.environ) or STORAGES["default"]
 
+
+def frontend_cache(environ: os._Environ | dict[str, str]) -> dict:
+    """Backends of `wagtail.contrib.frontend_cache` for a CDN or Varnish in front of the site,
+    purged when an event or partner changes (cms.frontend_cache). Empty when none is set.
+
+    FRONTEND_CACHE_URL: a cache taking HTTP PURGE requests (Varnish, nginx), e.g. http://varnish:6081;
+    CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN; CLOUDFRONT_DISTRIBUTION_ID (AWS credentials from
+    the usual AWS_* variables).
+    """
+    backends = {}
+    if environ.get("FRONTEND_CACHE_URL"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_URL"],
+        }
+    if environ.get("CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    if environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return backends
+
+
+# cms.frontend_cache lists every language's address itself; Wagtail's rewriting of one address
+# into each language prefix would guess at the other languages' addresses.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
 # Wagtail's page editor can exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -25,6 +25,11 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     )
 ]
 
+# A CDN or Varnish in front of the site, purged on publish (cms.frontend_cache).
+WAGTAILFRONTENDCACHE = frontend_cache(os.environ)  # noqa: F405
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "cms.apps.FrontendCacheConfig"]  # noqa: F405
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

@@ -1,0 +1,1 @@
+"""The load and fault soak (`make soak`): gunicorn on a throwaway PostgreSQL and Redis."""
