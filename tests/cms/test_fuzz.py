@@ -67,7 +67,7 @@ FUZZ = settings(
 valid_looking = st.sampled_from(
     ["drop-in", "past", "redbridge", "hackney", "metgirlz", "2024-02-29", "2024-02-30", "1", "0", "-1", "99999"]
 )
-huge = st.builds(lambda text, times: text * times, st.text(min_size=1, max_size=3), st.integers(2_000, 20_000))
+huge = st.builds(lambda text, times: text * times, st.text(min_size=1, max_size=3), st.integers(1_000, 4_000))
 values = st.one_of(
     st.text(),  # any Unicode, NUL and controls included
     st.text(alphabet=st.characters(max_codepoint=0x7F)),
@@ -78,7 +78,7 @@ values = st.one_of(
     st.sampled_from(["%00", "\x00", "\u202e", "'", '"', "<script>", "../../", "\ufeff", "𝔘𝔫𝔦"]),
 )
 names = st.one_of(st.sampled_from(PARAMETERS), st.text(max_size=20))
-queries = st.lists(st.tuples(names, values), max_size=8)
+queries = st.lists(st.tuples(names, values), max_size=5)
 
 
 def fetch(path: str, query: list[tuple[str, str]]):
@@ -102,7 +102,7 @@ def test_any_query_on_any_public_route_is_never_a_server_error(language, route, 
 @given(
     route=st.sampled_from(READING_ROUTES),
     language=st.sampled_from(LANGUAGES),
-    query=st.lists(st.tuples(st.sampled_from(PARAMETERS), values), min_size=1, max_size=6),
+    query=st.lists(st.tuples(st.sampled_from(PARAMETERS), values), min_size=1, max_size=5),
 )
 def test_bad_values_of_the_parameters_the_site_reads_are_ignored(route, language, query):
     response = fetch(f"/{language}/{route}", query)
