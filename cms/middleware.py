@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -49,3 +50,27 @@ class AdminReferrerPolicyMiddleware:
         if is_admin(request):
             response.headers["Referrer-Policy"] = settings.ADMIN_REFERRER_POLICY
         return response
+
+
+class QueryStringLimitMiddleware:
+    """More than PUBLIC_QUERY_MAX_FIELDS query parameters: 400 Bad Request, on every public URL.
+
+    Django refuses too many fields (TooManyFieldsSent) only when a view reads `request.GET`, and
+    its limit (DATA_UPLOAD_MAX_NUMBER_FIELDS) is raised for the admin's long forms. Counting here,
+    before the public response cache, means a page that never reads its query string, or one
+    already cached, answers the same. Raising Django's own exception keeps its 400 page and its
+    `django.security` log entry.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        query = request.META.get("QUERY_STRING", "")
+        if query and not is_admin(request):
+            fields = sum(1 for part in query.split("&") if part)
+            if fields > settings.PUBLIC_QUERY_MAX_FIELDS:
+                raise TooManyFieldsSent(
+                    f"The query string has {fields} parameters, more than {settings.PUBLIC_QUERY_MAX_FIELDS}."
+                )
+        return self.get_response(request)

@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
 from .models import EventIndexPage
-from .syndication import FEED_MAX_ITEMS, FeedItem, clean_text, feed_items, feed_sessions
+from .syndication import FEED_MAX_ITEMS, FeedItem, clean_line, clean_text, feed_items, feed_sessions
 
 # Feed readers may poll this often (RSS <ttl>, in minutes).
 FEED_TTL_MINUTES = 60
@@ -45,7 +45,7 @@ class EventsFeed(Feed):
         return feed_items(sessions, request, self.index.locale)
 
     def title(self) -> str:
-        return clean_text(f"{self.index.title} · {gettext('East London Safe Spaces')}")
+        return clean_line(f"{self.index.title} · {gettext('East London Safe Spaces')}")
 
     def link(self) -> str:
         return self.index.get_full_url(self.request)

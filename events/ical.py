@@ -34,7 +34,7 @@ from .syndication import (
     CALENDAR_DAYS_BEHIND,
     CALENDAR_MAX_SESSIONS,
     FeedItem,
-    clean_text,
+    clean_line,
     feed_items,
     feed_sessions,
     with_status,
@@ -115,7 +115,7 @@ def session_component(item: FeedItem, uid: str, source: EventPage, sequence: int
     component.add("uid", uid)
     component.add(
         "summary",
-        with_status(item.status, clean_text(item.session.page.title)),
+        with_status(item.status, clean_line(item.session.page.title)),
         parameters={"LANGUAGE": text_language(item, locale)},
     )
     component.add("dtstart", local(occurrence.start))
@@ -191,7 +191,7 @@ def series_components(
     master = Event()
     master.add("uid", uid)
     language = {"LANGUAGE": text_language(master_item, locale)}
-    master.add("summary", clean_text(master_item.session.page.title), parameters=language)
+    master.add("summary", clean_line(master_item.session.page.title), parameters=language)
     master.add("dtstart", start)
     master.add("dtend", start + duration)
     if recur is not None:
@@ -230,7 +230,7 @@ def event_calendar(page: EventPage, request: HttpRequest) -> HttpResponse:
     localiser = Localiser.for_occurrences(occurrences, locale, timezone.now(), restricted=[], with_pages=False)
     sessions = [localiser.session(occurrence, page) for occurrence in occurrences]
     items = feed_items(sessions, request, locale)
-    calendar = new_calendar(clean_text(page.title), locale.language_code)
+    calendar = new_calendar(clean_line(page.title), locale.language_code)
     host = uid_host(request)
     sequence = sequences([source]).get(source.pk, 0)
     if items:
@@ -261,7 +261,7 @@ def sessions_calendar(index: EventIndexPage, request: HttpRequest) -> HttpRespon
     locale = index.locale
     sessions = feed_sessions(request, locale, behind_days=CALENDAR_DAYS_BEHIND, limit=CALENDAR_MAX_SESSIONS)
     items = feed_items(sessions, request, locale)
-    name = f"{clean_text(index.title)} · {gettext('East London Safe Spaces')}"
+    name = f"{clean_line(index.title)} · {gettext('East London Safe Spaces')}"
     calendar = new_calendar(name, locale.language_code)
     host = uid_host(request)
     sources = list({item.occurrence.event_id: item.occurrence.event for item in items}.values())

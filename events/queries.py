@@ -274,14 +274,18 @@ def filter_occurrences(occurrences: QuerySet[Occurrence], filters: dict[str, Any
 def programme_choices(locale: Locale) -> list[tuple[str, str]]:
     """Live programme pages in `locale` (translations or English aliases), by slug."""
     programme_page = apps.get_model("home", "ProgrammePage")
-    pages = programme_page.objects.live().filter(locale=locale).order_by("title")
+    pages = programme_page.objects.live().public().filter(locale=locale).order_by("title")
     return [(page.slug, page.title) for page in pages]
 
 
 def partner_choices(locale: Locale) -> list[tuple[str, str]]:
-    """Partner agencies at live events, named in `locale` where translated and live."""
+    """Partner agencies at live, public events, named in `locale` where translated and live.
+
+    Not at private events: the menu would tell who will be at them.
+    """
     partner_agency = apps.get_model("partners", "PartnerAgency")
-    keys = EventPartner.objects.filter(page__live=True).values("partner__translation_key")
+    public = public_pages_q("page__", timezone.now(), restricted_paths())
+    keys = EventPartner.objects.filter(public).values("partner__translation_key")
     names: dict[uuid.UUID, str] = {}
     for partner in partner_agency.objects.filter(translation_key__in=keys).select_related("locale"):
         if partner.locale_id == locale.pk and partner.live:

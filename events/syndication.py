@@ -47,6 +47,14 @@ def clean_text(value: Any) -> str:
     return NOT_IN_XML.sub("", str(value or "")).strip()
 
 
+def clean_line(value: Any) -> str:
+    """A title or name on one line: a newline typed (or pasted) into it becomes a space.
+
+    Feed readers show titles on one line, and calendar apps would otherwise split them.
+    """
+    return " ".join(clean_text(value).split())
+
+
 def feed_filters(query: QueryDict, locale: Locale) -> dict[str, Any]:
     """The listing's filters from a feed's query string; bad values are ignored, as on the page."""
     from .forms import EventFilterForm
@@ -114,12 +122,12 @@ def venue_text(session: Session) -> str:
     if venue is None:
         return ""
     lines = [venue.name, *venue.address.splitlines(), venue.postcode]
-    return ", ".join(clean_text(line) for line in lines if clean_text(line))
+    return ", ".join(clean_line(line) for line in lines if clean_line(line))
 
 
 def partner_text(item: PartnerAtEvent) -> str:
-    name = clean_text(item.name)
-    return f"{name}: {clean_text(item.role.value)}" if item.role and clean_text(item.role.value) else name
+    name = clean_line(item.name)
+    return f"{name}: {clean_line(item.role.value)}" if item.role and clean_line(item.role.value) else name
 
 
 @dataclass
@@ -182,7 +190,7 @@ def feed_items(sessions: list[Session], request: HttpRequest, locale: Locale) ->
     for session in sessions:
         occurrence = session.occurrence
         status = status_text(occurrence)
-        title = clean_text(session.page.title)
+        title = clean_line(session.page.title)
         when = when_text(occurrence)
         headline = with_status(status, f"{title}: {when}")
         items.append(

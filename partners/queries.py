@@ -7,10 +7,11 @@ function here runs a fixed number of queries, however many partners there are.
 
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .models import PartnerAgency
 
@@ -25,9 +26,29 @@ def with_card_data(queryset: QuerySet[PartnerAgency]) -> QuerySet[PartnerAgency]
     return queryset.select_related("locale").prefetch_related(Prefetch("logo", queryset=images))
 
 
+def not_only_on_private_pages() -> Q:
+    """Partners shown anywhere at all: those on no page, or on at least one live public page.
+
+    A partner agency added for a private (view-restricted) event or programme only would tell
+    the public who meets there and where; it stays out of every list until a public page has it.
+    Pages link partners through `events.EventPartner` and `home.ProgrammePartner` (by string,
+    as this app sits below both); any translation of the partner counts.
+    """
+    public_pages = Page.objects.live().public()
+    shown = Q()
+    only_private = Q()
+    for label in ("events.EventPartner", "home.ProgrammePartner"):
+        links = apps.get_model(label).objects.filter(
+            partner__translation_key=OuterRef("translation_key"), page__live=True
+        )
+        shown |= Exists(links.filter(page__in=public_pages))
+        only_private &= ~Exists(links)
+    return shown | only_private
+
+
 def shown_in(locale: Locale) -> QuerySet[PartnerAgency]:
     """Live partners as readers of `locale` see them: its own translations, else the English ones."""
-    live = PartnerAgency.objects.live()
+    live = PartnerAgency.objects.live().filter(not_only_on_private_pages())
     if locale.language_code == settings.LANGUAGE_CODE:
         return live.filter(locale=locale)
     translated = PartnerAgency.objects.live().filter(locale=locale, translation_key=OuterRef("translation_key"))

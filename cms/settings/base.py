@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for a matching If-None-Match, cached responses included.
     "django.middleware.http.ConditionalGetMiddleware",
+    # 400 for more than PUBLIC_QUERY_MAX_FIELDS query parameters, before any cached answer.
+    "cms.middleware.QueryStringLimitMiddleware",
     # Anonymous responses from the cache; before the session middleware, which marks them Vary: Cookie.
     "cms.cache.PublicResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -245,6 +247,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # Wagtail's page editor can exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Public URLs take no more query parameters than this (cms.middleware.QueryStringLimitMiddleware).
+PUBLIC_QUERY_MAX_FIELDS = 1_000
 
 WAGTAIL_SITE_NAME = "East London Safe Spaces"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,5 +1,6 @@
 """Site-wide template tags: the language switcher, hreflang alternates and content language."""
 
+import re
 from dataclasses import dataclass
 
 from django import template
@@ -14,6 +15,9 @@ from wagtail.models import Page, Site
 from cms import i18n
 
 register = template.Library()
+
+# Bidirectional embeddings, overrides and isolates (U+202A-E, U+2066-9).
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -93,3 +97,13 @@ def main_sections(home: Page | None) -> list[Page]:
     if home is None:
         return []
     return list(home.get_children().live().public().in_menu().specific(defer=True))
+
+
+@register.filter(is_safe=True)
+def without_direction_controls(text: str) -> str:
+    """Text with no direction override, for where editor text has no element of its own to isolate it.
+
+    In the page, every title sits in an element with `dir`, which keeps an override inside it. The
+    browser tab's title has no such element: an override there would reverse the site name after it.
+    """
+    return DIRECTION_CONTROLS.sub("", text)

@@ -48,3 +48,13 @@ def support_services_section(context: template.Context) -> dict[str, Any]:
 def website_label(url: str) -> str:
     """A website as people say it: "https://www.refuge.org.uk/" -> "www.refuge.org.uk"."""
     return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+@register.filter
+def is_web_address(url: str) -> bool:
+    """Whether `url` may be a link: http(s) only, never javascript: or data:.
+
+    The model's URLField already refuses other schemes in the editor; this also covers addresses
+    that reached the database some other way (an import, a script).
+    """
+    return str(url or "").strip().lower().startswith(("https://", "http://"))
