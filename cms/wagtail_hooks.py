@@ -1,8 +1,14 @@
+from django.http import HttpRequest
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Helpline
+from .permissions import ALL_LOCALES, default_locale_id, editable_locale_ids
+from .views import TranslationStatusReportView
 
 
 class HelplineViewSet(SnippetViewSet):
@@ -16,3 +22,30 @@ class HelplineViewSet(SnippetViewSet):
 
 
 register_snippet(HelplineViewSet)
+
+
+class TranslationStatusMenuItem(MenuItem):
+    """Shown to whoever may edit at least one language other than English."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        editable = editable_locale_ids(request.user)
+        return editable is ALL_LOCALES or bool(editable - {default_locale_id()})
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item() -> MenuItem:
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("cms_translation_status"), icon_name="site", order=8900
+    )
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls() -> list:
+    return [
+        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="cms_translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="cms_translation_status_results",
+        ),
+    ]
