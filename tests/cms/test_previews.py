@@ -32,14 +32,15 @@ def public_cache_keys() -> list[str]:
     return [key for key in cache._cache if "public-response" in key]
 
 
-def preview(admin_client, edit_url: str, changes: dict[str, str]):
+def preview(admin_client, edit_url: str, changes: dict[str, str], preview_url: str = ""):
     """Post the edit form with `changes` to the preview endpoint, as the preview panel does, then show it."""
+    preview_url = preview_url or edit_url + "preview/"
     data = edit_form_data(admin_client.get(edit_url).content)
     data.update({name: [value] for name, value in changes.items()})
-    posted = admin_client.post(edit_url + "preview/", data)
+    posted = admin_client.post(preview_url, data)
     assert posted.status_code == 200
     assert posted.json() == {"is_valid": True, "is_available": True}
-    return admin_client.get(edit_url + "preview/?in_preview_panel=true")
+    return admin_client.get(preview_url + "?in_preview_panel=true")
 
 
 def assert_public_template(response, template: str, language: str, text: str = MARKER) -> None:
@@ -97,7 +98,8 @@ def test_every_page_type_previews_in_a_right_to_left_translation(admin_client, m
 def test_a_partner_agency_previews_with_the_public_partner_page(admin_client, language):
     partner = PartnerAgencyFactory(name="Harrow Green Women's Aid", locale=Locale.objects.get(language_code=language))
     url = f"/admin/snippets/partners/partneragency/edit/{partner.pk}/"
-    response = preview(admin_client, url, {"short_description": MARKER})
+    preview_url = f"/admin/snippets/partners/partneragency/preview/{partner.pk}/"
+    response = preview(admin_client, url, {"short_description": MARKER}, preview_url)
     assert_public_template(response, "partners/partner_agency.html", language)
 
 
@@ -105,7 +107,7 @@ def test_a_partner_agency_previews_with_the_public_partner_page(admin_client, la
 def test_a_venue_previews_with_the_public_venue_template(admin_client, language):
     venue = VenueFactory(name="Harrow Green Library", locale=Locale.objects.get(language_code=language))
     url = f"/admin/snippets/events/venue/edit/{venue.pk}/"
-    response = preview(admin_client, url, {"directions": MARKER})
+    response = preview(admin_client, url, {"directions": MARKER}, f"/admin/snippets/events/venue/preview/{venue.pk}/")
     assert_public_template(response, "events/venue.html", language)
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("h1").get_text(strip=True) == venue.name
