@@ -73,7 +73,14 @@ class Venue(TranslatableMixin, PreviewInOwnLanguageMixin, index.Indexed, models.
         FieldPanel("directions"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("address")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("address"),
+        # The admin listing's language and borough filters, on search results too.
+        index.FilterField("locale"),
+        index.FilterField("borough"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("address"),
