@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.urls import reverse
 
@@ -84,13 +83,6 @@ def test_every_help_text_is_translated_into_every_language(catalogues):
         if not catalogue.get(text) or catalogue[text] == text
     ]
     assert untranslated == []
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("chief", email="chief@example.org", password="a-long-password")
-    client.force_login(user)
-    return client
 
 
 def listing_titles(response) -> list[str]:

@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.django_db
 PAGE_TYPES = [HomePage, StandardPage, ProgrammeIndexPage, ProgrammePage, EventIndexPage, EventPage, PartnerIndexPage]
 PREVIEW_LANGUAGES = ["en", "ar"]  # English, and a right-to-left language
 MARKER = "Preview of an unsaved change"
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("chief", password="a-long-password-for-tests")
-    client.force_login(user)
-    return client
 
 
 def public_cache_keys() -> list[str]:

@@ -24,13 +24,6 @@ OTHER_LANGUAGES = {"Bengali", "Urdu", "Turkish", "Polish", "Romanian", "Arabic"}
 
 
 @pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("chief", password="a-long-password-for-tests")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def polish_translator(client):
     call_command("setup_groups", verbosity=0)
     user = get_user_model().objects.create_user("tłumaczka", password="a-long-password-for-tests")
