@@ -95,6 +95,12 @@ CHILD_STORAGE_KEYS = {"pk", "locale"}
 
 
 def _child_content(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        # A StreamField, stored as JSON text: PostgreSQL's jsonb gives its keys back in another order.
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
         return [{key: item[key] for key in item if key not in CHILD_STORAGE_KEYS} for item in value]
     return value
