@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -8,13 +9,20 @@ from .models import Venue
 
 
 class VenueViewSet(SnippetViewSet):
+    """Venues in the main menu, found by name as one types, filtered by borough and (Wagtail's) language.
+
+    "locale" must not be in `list_filter`: that would replace Wagtail's language filter with a
+    choice of locale ids, which the listing's "?locale=en" links fail, and then no filter applies.
+    """
+
     model = Venue
     icon = "site"
+    menu_label = _("Venues")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "borough", "postcode", "locale"]
-    list_filter = ["borough", "locale"]
-    search_fields = ["name"]
+    list_filter = ["borough"]
+    ordering = ["name"]
 
 
 register_snippet(VenueViewSet)

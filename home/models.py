@@ -36,7 +36,12 @@ class HomePage(Page):
         blank=True,
         help_text=_("One or two sentences under the page title."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown under the introduction: headings, paragraphs, images, callouts and partner cards."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
@@ -64,7 +69,14 @@ class StandardPage(Page):
         blank=True,
         help_text=_("One or two sentences under the page title."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "The text of the page: headings, paragraphs, images, callouts and partner cards. Keep paragraphs short."
+        ),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -39,6 +40,21 @@ def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", number)
 
 
+class PreviewInOwnLanguageMixin(PreviewableMixin):
+    """A snippet's preview in the snippet's own language, as its visitors would read it.
+
+    Wagtail previews a snippet with a request for "/", so the page around it would otherwise be
+    in the editor's admin language: an Arabic venue would show in a left-to-right English page.
+    """
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        locale = self.locale if self.locale_id else Locale.get_default()
+        with translation.override(locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            response.render()  # inside the language: TemplateResponse renders lazily otherwise
+        return response
+
+
 class PartnerAgencyQuerySet(models.QuerySet):
     def live(self) -> "PartnerAgencyQuerySet":
         """Published partners: the only ones the public site shows."""
@@ -46,7 +62,13 @@ class PartnerAgencyQuerySet(models.QuerySet):
 
 
 class PartnerAgency(
-    TranslatableMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    TranslatableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewInOwnLanguageMixin,
+    index.Indexed,
+    models.Model,
 ):
     """An organisation whose staff are present at sessions or whom visitors can contact directly.
 

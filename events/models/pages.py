@@ -104,7 +104,12 @@ class EventPage(RoutablePageMixin, Page):
         BOOK = "book", _("Please book a place")
 
     summary = models.TextField(_("summary"), help_text=_("What happens, in one or two plain sentences."))
-    body = StreamField(EventBodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        EventBodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("More about what happens at the session, e.g. what to bring or what a first visit is like."),
+    )
     kind = models.CharField(
         _("kind of event"),
         max_length=20,

@@ -1,11 +1,15 @@
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from partners.models import PreviewInOwnLanguageMixin
 
 
 class Borough(models.TextChoices):
@@ -19,7 +23,7 @@ class Borough(models.TextChoices):
     OTHER = "other", _("Elsewhere in London")
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
+class Venue(TranslatableMixin, PreviewInOwnLanguageMixin, index.Indexed, models.Model):
     """A place where sessions happen, described so that someone can get there and get in.
 
     A snippet rather than text on each event, so that a library's opening hours or step-free
@@ -69,7 +73,14 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("directions"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("address")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("address"),
+        # The admin listing's language and borough filters, on search results too.
+        index.FilterField("locale"),
+        index.FilterField("borough"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("address"),
@@ -88,6 +99,14 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
+        return "events/venue.html"
+
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
+        context = super().get_preview_context(request, mode_name)
+        context["venue"] = self
+        return context
 
     @property
     def map_url(self) -> str:
