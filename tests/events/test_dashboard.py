@@ -309,11 +309,14 @@ def test_without_publish_rights_the_change_is_submitted_to_the_pages_workflow(cl
     assert not Occurrence.objects.get(event=event, date=event.first_date).is_cancelled  # not before approval
     assert [c.notice for c in event.get_latest_revision_as_object().date_changes.all()] == [NOTICE]
 
-    # A second change while it waits goes into the same draft.
-    response = client.post(cancel_url(event, event.first_date + datetime.timedelta(days=7)), {"notice": NOTICE})
+    # While it waits, Wagtail locks the page for the editor: a second change is refused, nothing changes.
+    response = client.post(
+        cancel_url(event, event.first_date + datetime.timedelta(days=7)), {"notice": NOTICE}, follow=True
+    )
+    assert "is locked" in response.content.decode()
     assert WorkflowState.objects.filter(object_id=str(event.pk)).count() == 1
     event.refresh_from_db()
-    assert len(event.get_latest_revision_as_object().date_changes.all()) == 2
+    assert len(event.get_latest_revision_as_object().date_changes.all()) == 1
 
 
 def test_without_publish_rights_or_workflow_the_change_stays_a_draft_and_says_so(client, index):
