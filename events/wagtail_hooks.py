@@ -38,3 +38,35 @@ def recurrence_catalogue_url() -> list:
             name="events_recurrence_jsi18n",
         )
     ]
+
+
+# --- The sessions dashboard (events/dashboard.py) ---------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_sessions_panel(request, panels: list) -> None:
+    from .dashboard import SessionsPanel
+
+    panels.append(SessionsPanel())
+
+
+@hooks.register("register_admin_urls")
+def sessions_dashboard_urls() -> list:
+    from .dashboard import CancelDateView, MoveDateView
+
+    return [
+        path(
+            "events/sessions/<int:page_id>/<str:day>/cancel/",
+            CancelDateView.as_view(),
+            name="events_dashboard_cancel",
+        ),
+        path("events/sessions/<int:page_id>/<str:day>/move/", MoveDateView.as_view(), name="events_dashboard_move"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def date_change_log_actions(actions) -> None:
+    from .dashboard import CancelDateLogFormatter, MoveDateLogFormatter
+
+    actions.register_action("events.cancel_date")(CancelDateLogFormatter)
+    actions.register_action("events.move_date")(MoveDateLogFormatter)
