@@ -10,6 +10,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from events.signals import occurrences_rebuilt
 
+from . import privacy
 from .cache import content_changed
 
 # Whatever the public site shows comes from these apps' models, Wagtail's pages and these models.
@@ -59,6 +60,7 @@ def drop_cached_responses(sender: type, **kwargs: Any) -> None:
 
 
 def register_signal_handlers() -> None:
+    privacy.connect()
     page_published.connect(create_missing_aliases, dispatch_uid="cms.create_missing_aliases")
     for model in apps.get_models():
         if shows_publicly(model):
