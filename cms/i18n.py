@@ -110,6 +110,8 @@ def fallback_redirect(request: HttpRequest) -> HttpResponse | None:
     if site is None:
         return None
     components = [component for component in request.path[len(prefix) :].split("/") if component]
+    if any("\x00" in component for component in components):
+        return None  # no slug holds NUL, and PostgreSQL refuses it in a query: a plain 404
     try:
         site.root_page.specific.route(request, components)
     except Http404:

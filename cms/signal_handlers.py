@@ -11,7 +11,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from events.signals import occurrences_rebuilt
 
-from . import frontend_cache
+from . import frontend_cache, privacy
 from .cache import content_changed
 
 # Whatever the public site shows comes from these apps' models, Wagtail's pages and these models.
@@ -84,6 +84,7 @@ def drop_cached_responses(sender: type, **kwargs: Any) -> None:
 
 
 def register_signal_handlers() -> None:
+    privacy.connect()
     page_published.connect(create_missing_aliases, dispatch_uid="cms.create_missing_aliases")
     post_save.connect(keep_aliases_of_unpublished_pages_offline, dispatch_uid="cms.keep_aliases_offline")
     for model in apps.get_models():
