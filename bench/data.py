@@ -89,12 +89,11 @@ def held_signals() -> Iterator[None]:
     kept for benchmark content.
     """
     from django.apps import apps
+    from modelsearch import signal_handlers as search_handlers
+    from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from cms import signal_handlers as cms_handlers
     from events import signal_handlers as events_handlers
-
-    from modelsearch import signal_handlers as search_handlers
-    from wagtail.signal_handlers import disable_reference_index_auto_update
 
     page_published.disconnect(dispatch_uid="cms.create_missing_aliases")
     page_published.disconnect(dispatch_uid="cms.cache.page_published")

@@ -100,6 +100,19 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def count_queries(client: Client, path: str) -> list[str]:
+    """The SQL one request runs (a wrapper rather than CaptureQueriesContext, whose log is bounded)."""
+    queries: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        client.get(path)
+    return queries
+
+
 @override_settings(PUBLIC_RESPONSE_CACHE_SECONDS=0)
 def measure_in_process() -> dict[str, dict[str, Any]]:
     client = Client(HTTP_HOST=HOST)
@@ -108,9 +121,7 @@ def measure_in_process() -> dict[str, dict[str, Any]]:
         response = client.get(path)  # warms Python-level caches (templates, URL resolvers)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
-        queries: list[str] = []
-        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
-            client.get(path)
+        queries = count_queries(client, path)
         times = []
         for _ in range(REQUESTS):
             started = time.perf_counter()
@@ -225,10 +236,10 @@ def table(results: dict[str, Any]) -> str:
         page = results["pages"][name]
         rows.append(
             f"| {name} | {page['queries']} | {page['median_ms']} | {page['p95_ms']} "
-            f"| {cold.get(name, '–')} | {warm.get(name, '–')} |"
+            f"| {cold.get(name, '-')} | {warm.get(name, '-')} |"
         )
     static = STATIC[0]
-    rows.append(f"| {static} (reference) | 0 | – | – | {cold.get(static, '–')} | {warm.get(static, '–')} |")
+    rows.append(f"| {static} (reference) | 0 | - | - | {cold.get(static, '-')} | {warm.get(static, '-')} |")
     publish = results["publish"]
     rows.append("")
     rows.append(

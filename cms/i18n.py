@@ -15,6 +15,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail import hooks
 from wagtail.models import Page, Site, TranslatableMixin
 
+from events.queries import active_locale, public
+
 X_DEFAULT = "x-default"
 
 
@@ -48,7 +50,7 @@ def translation_urls(page: Page, request: HttpRequest, *, subpath: str = "") -> 
     A routable page passes the sub-route it is serving (`subpath`): slugs are synchronised, so the
     same sub-route exists below each translation.
     """
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public(page.get_translations(inclusive=True).live(), request).select_related("locale")
     return urls_by_language(((t.locale.language_code, t) for t in translations), request, subpath=subpath)
 
 
@@ -82,7 +84,10 @@ def content_language(obj: object) -> str | None:
     fetched without a translation in the active language carries its own language's text.
     """
     if isinstance(obj, Page) and obj.alias_of_id:
-        source = Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
+        # A list of pages may bring their sources' languages along (site_tags.main_sections).
+        source = getattr(obj, "source_language", None) or (
+            Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
+        )
     elif isinstance(obj, TranslatableMixin) and obj.locale_id:
         source = obj.locale.language_code
     else:
@@ -132,10 +137,9 @@ def serve_pages_in_their_own_language(page: Page, request: HttpRequest, args, kw
     Wagtail then routes /pl/… through the English tree; serving it under /pl/ would show English
     text in a Polish frame, with Polish links that lead nowhere.
     """
-    language = page.locale.language_code
-    if language != get_language():
-        return redirect_to_language(request, language)
-    return None
+    if page.locale_id == active_locale(request).pk:
+        return None
+    return redirect_to_language(request, page.locale.language_code)
 
 
 class LanguageFallbackMiddleware:

@@ -17,7 +17,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from partners.models import PartnerAgency
 from partners.queries import localize_partner_ids
@@ -106,8 +108,33 @@ def roll_all(now: datetime.datetime | None = None) -> int:
 # --- What the public may see ------------------------------------------------------------------
 
 
-def restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def restricted_paths(request: HttpRequest | None = None) -> list[str]:
+    """Paths of the pages under a view restriction, read once per request (every section asks)."""
+    if request is not None and hasattr(request, "_restricted_paths"):
+        return request._restricted_paths
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if request is not None:
+        request._restricted_paths = paths
+    return paths
+
+
+def public(pages: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
+    """`pages.public()`, with the view restrictions read once per request rather than once per list."""
+    hidden = Q()
+    for path in restricted_paths(request):
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden) if hidden else pages
+
+
+def active_locale(request: HttpRequest | None) -> Locale:
+    """`Locale.get_active()`, looked up once per request and language (the header, sections and footer all ask)."""
+    if request is None:
+        return Locale.get_active()
+    found = request.__dict__.setdefault("_active_locales", {})
+    language = get_language()
+    if language not in found:
+        found[language] = Locale.get_active()
+    return found[language]
 
 
 def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -> Q:
@@ -232,8 +259,8 @@ def event_listing(request: HttpRequest) -> dict[str, Any]:
     from .forms import EventFilterForm
 
     now = timezone.now()
-    locale = Locale.get_active()
-    restricted = restricted_paths()
+    locale = active_locale(request)
+    restricted = restricted_paths(request)
     form = EventFilterForm(request.GET or None, locale=locale)
     filters = form.filters() if form.is_bound else {}
     past = filters.get("when") == "past"
@@ -399,7 +426,7 @@ def upcoming_sessions(
     sessions stay in the list until they are past. A fixed number of queries, however many events.
     """
     now = timezone.now()
-    restricted = restricted_paths()
+    restricted = restricted_paths(request)
     occurrences = visible_occurrences(now, restricted).filter(end__gte=now)
     if partner is not None:
         occurrences = filter_occurrences(occurrences, {"partner": partner.translation_key})
@@ -415,7 +442,7 @@ def event_index_for(locale: Locale, request: HttpRequest | None = None) -> Event
     """
     found = getattr(request, "_event_indexes", {}) if request is not None else {}
     if locale.pk not in found:
-        found[locale.pk] = EventIndexPage.objects.live().public().filter(locale=locale).first()
+        found[locale.pk] = public(EventIndexPage.objects.live().filter(locale=locale), request).first()
         if request is not None:
             request._event_indexes = found
     return found[locale.pk]

@@ -394,4 +394,7 @@ class PartnerIndexPage(RoutablePageMixin, Page):
     @classmethod
     def for_locale(cls, locale: Locale) -> "PartnerIndexPage | None":
         """The live directory of `locale` (a translation or an alias), if there is one."""
-        return cls.objects.live().public().filter(locale=locale).first()
+        directory = cls.objects.live().public().filter(locale=locale).first()
+        if directory is not None:
+            directory.locale = locale  # the same row: spares a query wherever the directory's locale is read
+        return directory

@@ -4,6 +4,7 @@ Never the project's db.sqlite3: the benchmark builds a thousand events and would
 """
 
 import os
+import tempfile
 
 import dj_database_url
 
@@ -15,7 +16,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "bench-only-not-secret"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "/tmp/safe-spaces-bench.sqlite3")
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", os.path.join(tempfile.gettempdir(), "safe-spaces-bench.sqlite3"))
 DATABASES = {"default": dj_database_url.parse(os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DATABASE}"))}
 
 # Static files straight from the source folders (no collectstatic before a run), still through

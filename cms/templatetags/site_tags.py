@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from cms import i18n
+from events.queries import active_locale, public
 
 register = template.Library()
 
@@ -84,12 +86,32 @@ def localized_home(context: template.Context) -> Page | None:
     if site is None:
         return None
     root = site.root_page
-    localized = root.localized
-    return localized if localized.live else root
+    active = active_locale(request)
+    if root.locale_id == active.pk:
+        return root
+    # `root.localized`, with the active locale looked up once per request.
+    localized = root.get_translation_or_none(active)
+    return localized if localized is not None and localized.live else root
 
 
-@register.simple_tag
-def main_sections(home: Page | None) -> list[Page]:
+@register.simple_tag(takes_context=True)
+def main_sections(context: template.Context, home: Page | None) -> list[Page]:
+    """The home page's live, public children shown in menus, with what `content_language_attrs` reads.
+
+    Their locales and, for untranslated sections (aliases), their source's language come with the
+    pages, rather than one query per section.
+    """
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific(defer=True))
+    children = public(home.get_children().live().in_menu(), context.get("request"))
+    sections = list(children.select_related("locale").annotate(source_language=F("alias_of__locale__language_code")))
+    specific = {page.pk: page for page in children.specific(defer=True)}
+    result = []
+    for section in sections:
+        page = specific.get(section.pk)
+        if page is None:
+            continue
+        page.locale = section.locale
+        page.source_language = section.source_language
+        result.append(page)
+    return result
