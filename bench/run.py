@@ -41,6 +41,7 @@ from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.data import BENCH_SLUG_PREFIX, generate  # noqa: E402
+from bench.pages import PAGES  # noqa: E402
 from events.models import EventIndexPage, EventPage, Occurrence  # noqa: E402
 from events.queries import roll_all  # noqa: E402
 from events.schedule import LONDON  # noqa: E402
@@ -52,23 +53,6 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 RESULTS = ROOT / "bench" / "results.json"
 HOST = "localhost"
 
-# (name, path, whether the 50 ms median target applies: listings, the event page and feeds)
-PAGES = [
-    ("home", "/en/", False),
-    ("events index", "/en/events/", True),
-    ("events, filtered", "/en/events/?kind=drop-in&borough=hackney", True),
-    ("events, page 5", "/en/events/?page=5", True),
-    ("events, past", "/en/events/?when=past", True),
-    ("events index (pl)", "/pl/events/", True),
-    ("event page", f"/en/events/{BENCH_SLUG_PREFIX}event-2/", True),
-    ("event page (pl)", f"/pl/events/{BENCH_SLUG_PREFIX}event-2/", True),
-    ("partner directory", "/en/support-services/", False),
-    ("partner page", f"/en/support-services/{BENCH_SLUG_PREFIX}service-01/", False),
-    ("RSS", "/en/events/feed/", True),
-    ("calendar.ics", "/en/events/calendar.ics", True),
-    ("event iCal", f"/en/events/{BENCH_SLUG_PREFIX}event-2/calendar.ics", True),
-    ("sitemap", "/sitemap.xml", False),
-]
 STATIC = ("static file", "/static/css/site.css")
 
 MAX_QUERIES = 15

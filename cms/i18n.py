@@ -15,7 +15,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail import hooks
 from wagtail.models import Page, Site, TranslatableMixin
 
-from events.queries import active_locale, public
+from events.queries import note_active_locale, public
 
 X_DEFAULT = "x-default"
 
@@ -85,9 +85,10 @@ def content_language(obj: object) -> str | None:
     """
     if isinstance(obj, Page) and obj.alias_of_id:
         # A list of pages may bring their sources' languages along (site_tags.main_sections).
-        source = getattr(obj, "source_language", None) or (
-            Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
-        )
+        source = getattr(obj, "source_language", None)
+        if source is None:
+            source = Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
+            obj.source_language = source  # the notice and the page's text both ask
     elif isinstance(obj, TranslatableMixin) and obj.locale_id:
         source = obj.locale.language_code
     else:
@@ -137,9 +138,12 @@ def serve_pages_in_their_own_language(page: Page, request: HttpRequest, args, kw
     Wagtail then routes /pl/… through the English tree; serving it under /pl/ would show English
     text in a Polish frame, with Polish links that lead nowhere.
     """
-    if page.locale_id == active_locale(request).pk:
-        return None
-    return redirect_to_language(request, page.locale.language_code)
+    language = page.locale.language_code
+    if language != get_language():
+        return redirect_to_language(request, language)
+    # The page's locale is the active one: the header, sections and footer need not look it up again.
+    note_active_locale(request, page.locale)
+    return None
 
 
 class LanguageFallbackMiddleware:

@@ -44,7 +44,9 @@ def schedule_source(translation_key: uuid.UUID) -> EventPage | None:
     The page in the default language if it exists, else the oldest remaining translation.
     Aliases (untranslated copies in the synchronised trees) never are.
     """
-    candidates = EventPage.objects.filter(translation_key=translation_key, alias_of__isnull=True)
+    candidates = EventPage.objects.filter(translation_key=translation_key, alias_of__isnull=True).select_related(
+        "locale", "venue"
+    )
     default = candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     return default or candidates.order_by("pk").first()
 
@@ -135,6 +137,12 @@ def active_locale(request: HttpRequest | None) -> Locale:
     if language not in found:
         found[language] = Locale.get_active()
     return found[language]
+
+
+def note_active_locale(request: HttpRequest, locale: Locale) -> None:
+    """Remember `locale` (already fetched, e.g. the served page's) as the active one, if it is."""
+    if locale.language_code == get_language():
+        request.__dict__.setdefault("_active_locales", {})[locale.language_code] = locale
 
 
 def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -> Q:
