@@ -156,8 +156,12 @@ def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -
 
 
 def visible_occurrences(now: datetime.datetime, restricted: list[str]) -> QuerySet[Occurrence]:
-    return Occurrence.objects.filter(public_pages_q("event__", now, restricted)).select_related(
-        "event", "event__locale", "venue", "change"
+    """Public sessions with what lists show of them. Not the event's rule or body: lists never show
+    them, and a rule is parsed again for every row (dozens of sessions share an event)."""
+    return (
+        Occurrence.objects.filter(public_pages_q("event__", now, restricted))
+        .select_related("event", "event__locale", "venue", "change")
+        .defer("event__repeat", "event__body")
     )
 
 
@@ -441,6 +445,15 @@ def upcoming_sessions(
     if programme is not None:
         occurrences = occurrences.filter(event__programme__translation_key=programme.translation_key)
     return sessions_for(list(occurrences[: max(limit, 0)]), request, locale, now, restricted)
+
+
+def note_event_index(request: HttpRequest, index: EventIndexPage) -> None:
+    """The live index being served is its language's index: the header's feed links need not look it up.
+
+    (Wagtail has checked its view restrictions before serving it; a preview of a draft is not noted.)
+    """
+    if index.live:
+        request.__dict__.setdefault("_event_indexes", {})[index.locale_id] = index
 
 
 def event_index_for(locale: Locale, request: HttpRequest | None = None) -> EventIndexPage | None:

@@ -376,13 +376,13 @@ class PartnerIndexPage(RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
-        from .queries import partners_for_locale
+        from .queries import partners_shown_by_locale
 
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
             return urls
-        for partner in partners_for_locale(self.locale):
+        for partner in partners_shown_by_locale(request).get(self.locale_id, []):
             urls.append(
                 {
                     "location": base + self.reverse_subpage("partner", kwargs={"partner_slug": partner.slug}),

@@ -98,20 +98,16 @@ def localized_home(context: template.Context) -> Page | None:
 def main_sections(context: template.Context, home: Page | None) -> list[Page]:
     """The home page's live, public children shown in menus, with what `content_language_attrs` reads.
 
-    Their locales and, for untranslated sections (aliases), their source's language come with the
-    pages, rather than one query per section.
+    One query: each section's locale is the active one (looked up once per request) and, for an
+    untranslated section (an alias), its source's language comes with it.
     """
     if home is None:
         return []
-    children = public(home.get_children().live().in_menu(), context.get("request"))
-    sections = list(children.select_related("locale").annotate(source_language=F("alias_of__locale__language_code")))
-    specific = {page.pk: page for page in children.specific(defer=True)}
-    result = []
+    request = context.get("request")
+    children = public(home.get_children().live().in_menu(), request)
+    sections = list(children.annotate(source_language=F("alias_of__locale__language_code")).specific(defer=True))
+    locale = active_locale(request)
     for section in sections:
-        page = specific.get(section.pk)
-        if page is None:
-            continue
-        page.locale = section.locale
-        page.source_language = section.source_language
-        result.append(page)
-    return result
+        if section.locale_id == locale.pk:
+            section.locale = locale
+    return sections
