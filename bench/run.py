@@ -144,6 +144,13 @@ def measure_publish() -> dict[str, float]:
     revision.publish()
     publish_ms = (time.perf_counter() - started) * 1000
     stored = Occurrence.objects.filter(event=event).count()
+    # An editor's next change: the aliases exist, Wagtail updates them and the sessions are rebuilt.
+    event = EventPage.objects.get(pk=event.pk)
+    event.summary = "Changed by make bench."
+    revision = event.save_revision()
+    started = time.perf_counter()
+    revision.publish()
+    republish_ms = (time.perf_counter() - started) * 1000
     for page in EventPage.objects.filter(translation_key=event.translation_key).order_by("-alias_of"):
         page.delete()
     started = time.perf_counter()
@@ -151,6 +158,7 @@ def measure_publish() -> dict[str, float]:
     roll_s = time.perf_counter() - started
     return {
         "publish_two_year_weekly_ms": round(publish_ms, 1),
+        "republish_two_year_weekly_ms": round(republish_ms, 1),
         "occurrences_stored": stored,
         "roll_occurrences_s": round(roll_s, 2),
         "roll_occurrences_written": written,
@@ -228,7 +236,8 @@ def table(results: dict[str, Any]) -> str:
     rows.append("")
     rows.append(
         f"Publishing a two-year weekly event ({publish['occurrences_stored']} sessions, aliases in six languages): "
-        f"{publish['publish_two_year_weekly_ms']} ms. roll_occurrences for all events: "
+        f"{publish['publish_two_year_weekly_ms']} ms the first time (Wagtail creates its six aliases), "
+        f"{publish['republish_two_year_weekly_ms']} ms for a change. roll_occurrences for all events: "
         f"{publish['roll_occurrences_s']} s ({publish['roll_occurrences_written']} sessions written)."
     )
     return "\n".join(rows)
