@@ -277,6 +277,9 @@ def main() -> None:
         "seconds_per_load_test": SECONDS,
         "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
         "measured_at": timezone.now().isoformat(timespec="seconds"),
+        # Other work on the machine slows every figure: the 1-minute load average at the start and end.
+        "load_average_start": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
     }
     print(f"In-process, {REQUESTS} uncached requests per page:")
     results["pages"] = measure_in_process()
@@ -288,12 +291,14 @@ def main() -> None:
         results["cold_rps"] = measure_throughput(0)
         print(f"gunicorn, 2 workers, wrk for {SECONDS} s, cache warm:")
         results["warm_rps"] = measure_throughput(300)
+    results["load_average_end"] = round(os.getloadavg()[0], 2)
     results["targets_missed"] = targets(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(
         f"{events} events, {results['occurrences']} occurrences, {results['pages_in_database']} event pages "
-        f"in 7 languages ({results['database']})"
+        f"in 7 languages ({results['database']}); load average {results['load_average_start']} at the start, "
+        f"{results['load_average_end']} at the end, on {results['cpus']} CPUs"
     )
     print(table(results))
     print()

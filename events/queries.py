@@ -14,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -320,7 +320,10 @@ def programme_choices(locale: Locale) -> list[tuple[str, str]]:
 def partner_choices(locale: Locale) -> list[tuple[str, str]]:
     """Partner agencies at live events, named in `locale` where translated and live."""
     partner_agency = apps.get_model("partners", "PartnerAgency")
-    keys = EventPartner.objects.filter(page__live=True).values("partner__translation_key")
+    # Per partner, whether a live event lists it (an indexed probe), rather than collecting the
+    # partner of every row of every event in every language: a thousand events have 14,000 rows.
+    at_live_event = Exists(EventPartner.objects.filter(partner_id=OuterRef("pk"), page__live=True))
+    keys = partner_agency.objects.filter(at_live_event).values("translation_key")
     names: dict[uuid.UUID, str] = {}
     for partner in partner_agency.objects.filter(translation_key__in=keys).select_related("locale"):
         if partner.locale_id == locale.pk and partner.live:
@@ -362,15 +365,17 @@ def partners_at_events(sources: list[EventPage], locale: Locale) -> dict[int, li
     )
     if not rows:
         return {}
-    roles = dict(
-        EventPartner.objects.filter(
-            translation_key__in=[row.translation_key for row in rows],
-            locale=locale,
-            page__alias_of__isnull=True,  # an alias's rows hold the English roles
+    roles = {}
+    if any(row.page.locale_id != locale.pk for row in rows):  # else the rows hold the roles in `locale`
+        roles = dict(
+            EventPartner.objects.filter(
+                translation_key__in=[row.translation_key for row in rows],
+                locale=locale,
+                page__alias_of__isnull=True,  # an alias's rows hold the English roles
+            )
+            .exclude(role="")
+            .values_list("translation_key", "role")
         )
-        .exclude(role="")
-        .values_list("translation_key", "role")
-    )
     shown = localize_partner_ids([row.partner_id for row in rows], locale)
     result: dict[int, list[PartnerAtEvent]] = {}
     for row in rows:
@@ -398,7 +403,11 @@ def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
     now = timezone.now()
     locale = page.locale
     source = schedule_source(page.translation_key) or page
-    occurrences = Occurrence.objects.filter(event=source).select_related("event", "event__locale", "venue", "change")
+    occurrences = (
+        Occurrence.objects.filter(event=source)
+        .select_related("event", "event__locale", "venue", "change")
+        .defer("event__repeat", "event__body")  # the schedule is `source`; every row would parse the rule again
+    )
     upcoming = list(occurrences.filter(end__gte=now)[:EVENT_PAGE_UPCOMING])
     past = list(occurrences.filter(end__lt=now).order_by("-start")[:EVENT_PAGE_PAST])
     localiser = Localiser.for_occurrences(upcoming + past, locale, now, restricted=[], with_pages=False)
