@@ -55,3 +55,10 @@ soak: install compilemessages
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles
+
+# Benchmark (bench/run.py): builds /tmp/safe-spaces-bench.sqlite3 with BENCH_EVENTS events (default 1000)
+# on first use, measures every public page type, prints a table and writes bench/results.json.
+.PHONY: bench
+bench: install compilemessages
+	DJANGO_SETTINGS_MODULE=cms.settings.bench $(PY) manage.py migrate --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=cms.settings.bench $(PY) bench/run.py

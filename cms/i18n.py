@@ -15,6 +15,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail import hooks
 from wagtail.models import Page, Site, TranslatableMixin
 
+from events.queries import note_active_locale, public
+
 X_DEFAULT = "x-default"
 
 
@@ -48,7 +50,7 @@ def translation_urls(page: Page, request: HttpRequest, *, subpath: str = "") -> 
     A routable page passes the sub-route it is serving (`subpath`): slugs are synchronised, so the
     same sub-route exists below each translation.
     """
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public(page.get_translations(inclusive=True).live(), request).select_related("locale")
     return urls_by_language(((t.locale.language_code, t) for t in translations), request, subpath=subpath)
 
 
@@ -82,7 +84,11 @@ def content_language(obj: object) -> str | None:
     fetched without a translation in the active language carries its own language's text.
     """
     if isinstance(obj, Page) and obj.alias_of_id:
-        source = Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
+        # A list of pages may bring their sources' languages along (site_tags.main_sections).
+        source = getattr(obj, "source_language", None)
+        if source is None:
+            source = Page.objects.filter(pk=obj.alias_of_id).values_list("locale__language_code", flat=True).first()
+            obj.source_language = source  # the notice and the page's text both ask
     elif isinstance(obj, TranslatableMixin) and obj.locale_id:
         source = obj.locale.language_code
     else:
@@ -137,6 +143,8 @@ def serve_pages_in_their_own_language(page: Page, request: HttpRequest, args, kw
     language = page.locale.language_code
     if language != get_language():
         return redirect_to_language(request, language)
+    # The page's locale is the active one: the header, sections and footer need not look it up again.
+    note_active_locale(request, page.locale)
     return None
 
 

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -27,23 +27,36 @@ class LocalizedSitemap(Sitemap):
     `alternates` (a list of {"lang_code", "location"}).
     """
 
-    def items(self) -> QuerySet[Page]:
+    def items(self) -> list[Page]:
+        return self.pages
+
+    @cached_property
+    def pages(self) -> list[Page]:
+        """Every live, public page of the site in every language, read once (the paginator and the
+        alternates both use them), each with its locale (a routable page's sub-routes read it)."""
         site = self.get_wagtail_site()
         homes = Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True)
         in_site = Q()
         for path in homes:
             in_site |= Q(path__startswith=path)
-        return Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
+        pages = list(Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific())
+        for page in pages:
+            page.locale = self.locales[page.locale_id]
+        return pages
+
+    @cached_property
+    def locales(self) -> dict[int, Locale]:
+        return Locale.objects.in_bulk()
 
     @cached_property
     def languages_by_locale(self) -> dict[int, str]:
-        return dict(Locale.objects.values_list("pk", "language_code"))
+        return {pk: locale.language_code for pk, locale in self.locales.items()}
 
     @cached_property
     def translations(self) -> dict[Any, list[tuple[str, Page]]]:
         """Every listed page grouped by translation key, from one query rather than one per page."""
         groups = defaultdict(list)
-        for page in self.items():
+        for page in self.pages:
             groups[page.translation_key].append((self.languages_by_locale[page.locale_id], page))
         return groups
 

@@ -225,7 +225,9 @@ def event_calendar(page: EventPage, request: HttpRequest) -> HttpResponse:
     locale = page.locale
     source = schedule_source(page.translation_key) or page
     occurrences = list(
-        Occurrence.objects.filter(event=source).select_related("event", "event__locale", "venue", "change")
+        Occurrence.objects.filter(event=source)
+        .select_related("event", "event__locale", "venue", "change")
+        .defer("event__repeat", "event__body")  # the rule comes from `source`, not from every row
     )
     localiser = Localiser.for_occurrences(occurrences, locale, timezone.now(), restricted=[], with_pages=False)
     sessions = [localiser.session(occurrence, page) for occurrence in occurrences]

@@ -14,10 +14,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from partners.models import PartnerAgency
 from partners.queries import localize_partner_ids
@@ -42,7 +44,9 @@ def schedule_source(translation_key: uuid.UUID) -> EventPage | None:
     The page in the default language if it exists, else the oldest remaining translation.
     Aliases (untranslated copies in the synchronised trees) never are.
     """
-    candidates = EventPage.objects.filter(translation_key=translation_key, alias_of__isnull=True)
+    candidates = EventPage.objects.filter(translation_key=translation_key, alias_of__isnull=True).select_related(
+        "locale", "venue"
+    )
     default = candidates.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     return default or candidates.order_by("pk").first()
 
@@ -106,8 +110,39 @@ def roll_all(now: datetime.datetime | None = None) -> int:
 # --- What the public may see ------------------------------------------------------------------
 
 
-def restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def restricted_paths(request: HttpRequest | None = None) -> list[str]:
+    """Paths of the pages under a view restriction, read once per request (every section asks)."""
+    if request is not None and hasattr(request, "_restricted_paths"):
+        return request._restricted_paths
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if request is not None:
+        request._restricted_paths = paths
+    return paths
+
+
+def public(pages: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
+    """`pages.public()`, with the view restrictions read once per request rather than once per list."""
+    hidden = Q()
+    for path in restricted_paths(request):
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden) if hidden else pages
+
+
+def active_locale(request: HttpRequest | None) -> Locale:
+    """`Locale.get_active()`, looked up once per request and language (the header, sections and footer all ask)."""
+    if request is None:
+        return Locale.get_active()
+    found = request.__dict__.setdefault("_active_locales", {})
+    language = get_language()
+    if language not in found:
+        found[language] = Locale.get_active()
+    return found[language]
+
+
+def note_active_locale(request: HttpRequest, locale: Locale) -> None:
+    """Remember `locale` (already fetched, e.g. the served page's) as the active one, if it is."""
+    if locale.language_code == get_language():
+        request.__dict__.setdefault("_active_locales", {})[locale.language_code] = locale
 
 
 def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -> Q:
@@ -121,8 +156,12 @@ def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -
 
 
 def visible_occurrences(now: datetime.datetime, restricted: list[str]) -> QuerySet[Occurrence]:
-    return Occurrence.objects.filter(public_pages_q("event__", now, restricted)).select_related(
-        "event", "event__locale", "venue", "change"
+    """Public sessions with what lists show of them. Not the event's rule or body: lists never show
+    them, and a rule is parsed again for every row (dozens of sessions share an event)."""
+    return (
+        Occurrence.objects.filter(public_pages_q("event__", now, restricted))
+        .select_related("event", "event__locale", "venue", "change")
+        .defer("event__repeat", "event__body")
     )
 
 
@@ -232,8 +271,8 @@ def event_listing(request: HttpRequest) -> dict[str, Any]:
     from .forms import EventFilterForm
 
     now = timezone.now()
-    locale = Locale.get_active()
-    restricted = restricted_paths()
+    locale = active_locale(request)
+    restricted = restricted_paths(request)
     form = EventFilterForm(request.GET or None, locale=locale)
     filters = form.filters() if form.is_bound else {}
     past = filters.get("when") == "past"
@@ -284,8 +323,11 @@ def partner_choices(locale: Locale) -> list[tuple[str, str]]:
     Not at private events: the menu would tell who will be at them.
     """
     partner_agency = apps.get_model("partners", "PartnerAgency")
+    # Per partner, whether a live, public event lists it (an indexed probe), rather than collecting
+    # the partner of every row of every event in every language: a thousand events have 14,000 rows.
     public = public_pages_q("page__", timezone.now(), restricted_paths())
-    keys = EventPartner.objects.filter(public).values("partner__translation_key")
+    at_public_event = Exists(EventPartner.objects.filter(public, partner_id=OuterRef("pk")))
+    keys = partner_agency.objects.filter(at_public_event).values("translation_key")
     names: dict[uuid.UUID, str] = {}
     for partner in partner_agency.objects.filter(translation_key__in=keys).select_related("locale"):
         if partner.locale_id == locale.pk and partner.live:
@@ -327,15 +369,17 @@ def partners_at_events(sources: list[EventPage], locale: Locale) -> dict[int, li
     )
     if not rows:
         return {}
-    roles = dict(
-        EventPartner.objects.filter(
-            translation_key__in=[row.translation_key for row in rows],
-            locale=locale,
-            page__alias_of__isnull=True,  # an alias's rows hold the English roles
+    roles = {}
+    if any(row.page.locale_id != locale.pk for row in rows):  # else the rows hold the roles in `locale`
+        roles = dict(
+            EventPartner.objects.filter(
+                translation_key__in=[row.translation_key for row in rows],
+                locale=locale,
+                page__alias_of__isnull=True,  # an alias's rows hold the English roles
+            )
+            .exclude(role="")
+            .values_list("translation_key", "role")
         )
-        .exclude(role="")
-        .values_list("translation_key", "role")
-    )
     shown = localize_partner_ids([row.partner_id for row in rows], locale)
     result: dict[int, list[PartnerAtEvent]] = {}
     for row in rows:
@@ -363,7 +407,11 @@ def event_page_context(page: EventPage, request: HttpRequest) -> dict[str, Any]:
     now = timezone.now()
     locale = page.locale
     source = schedule_source(page.translation_key) or page
-    occurrences = Occurrence.objects.filter(event=source).select_related("event", "event__locale", "venue", "change")
+    occurrences = (
+        Occurrence.objects.filter(event=source)
+        .select_related("event", "event__locale", "venue", "change")
+        .defer("event__repeat", "event__body")  # the schedule is `source`; every row would parse the rule again
+    )
     upcoming = list(occurrences.filter(end__gte=now)[:EVENT_PAGE_UPCOMING])
     past = list(occurrences.filter(end__lt=now).order_by("-start")[:EVENT_PAGE_PAST])
     localiser = Localiser.for_occurrences(upcoming + past, locale, now, restricted=[], with_pages=False)
@@ -403,13 +451,22 @@ def upcoming_sessions(
     sessions stay in the list until they are past. A fixed number of queries, however many events.
     """
     now = timezone.now()
-    restricted = restricted_paths()
+    restricted = restricted_paths(request)
     occurrences = visible_occurrences(now, restricted).filter(end__gte=now)
     if partner is not None:
         occurrences = filter_occurrences(occurrences, {"partner": partner.translation_key})
     if programme is not None:
         occurrences = occurrences.filter(event__programme__translation_key=programme.translation_key)
     return sessions_for(list(occurrences[: max(limit, 0)]), request, locale, now, restricted)
+
+
+def note_event_index(request: HttpRequest, index: EventIndexPage) -> None:
+    """The live index being served is its language's index: the header's feed links need not look it up.
+
+    (Wagtail has checked its view restrictions before serving it; a preview of a draft is not noted.)
+    """
+    if index.live:
+        request.__dict__.setdefault("_event_indexes", {})[index.locale_id] = index
 
 
 def event_index_for(locale: Locale, request: HttpRequest | None = None) -> EventIndexPage | None:
@@ -419,7 +476,7 @@ def event_index_for(locale: Locale, request: HttpRequest | None = None) -> Event
     """
     found = getattr(request, "_event_indexes", {}) if request is not None else {}
     if locale.pk not in found:
-        found[locale.pk] = EventIndexPage.objects.live().public().filter(locale=locale).first()
+        found[locale.pk] = public(EventIndexPage.objects.live().filter(locale=locale), request).first()
         if request is not None:
             request._event_indexes = found
     return found[locale.pk]

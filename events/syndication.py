@@ -70,7 +70,7 @@ def feed_filters(query: QueryDict, locale: Locale) -> dict[str, Any]:
 def feed_sessions(request: HttpRequest, locale: Locale, *, behind_days: int, limit: int) -> list[Session]:
     """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing."""
     now = timezone.now()
-    restricted = restricted_paths()
+    restricted = restricted_paths(request)
     occurrences = visible_occurrences(now, restricted).filter(
         end__gte=now - datetime.timedelta(days=behind_days),
         start__lt=now + datetime.timedelta(days=FEED_DAYS_AHEAD),

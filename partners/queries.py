@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.http import HttpRequest
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -124,3 +125,30 @@ def localized_partners(partner_ids: Iterable[int], locale: Locale) -> list[Partn
         if partner is not None and partner not in result:
             result.append(partner)
     return result
+
+
+def partners_shown_by_locale(request: HttpRequest | None) -> dict[int, list[PartnerAgency]]:
+    """{locale id: the partners shown in that locale}, as `shown_in` chooses them, for every locale at once.
+
+    The sitemap lists every directory's partner pages: one query for all seven languages rather
+    than one per language. Read once per request. Only what a sitemap entry needs is fetched.
+    """
+    if request is not None and hasattr(request, "_partners_by_locale"):
+        return request._partners_by_locale
+    partners = list(
+        PartnerAgency.objects.live()
+        .select_related("locale")
+        .only("pk", "slug", "name", "translation_key", "locale", "last_published_at")
+        .order_by("name", "pk")
+    )
+    default = [partner for partner in partners if partner.locale.language_code == settings.LANGUAGE_CODE]
+    by_locale: dict[int, list[PartnerAgency]] = {}
+    for locale in Locale.objects.all():
+        own = [partner for partner in partners if partner.locale_id == locale.pk]
+        translated = {partner.translation_key for partner in own}
+        fallback = [partner for partner in default if partner.translation_key not in translated]
+        shown = own if locale.language_code == settings.LANGUAGE_CODE else own + fallback
+        by_locale[locale.pk] = sorted(shown, key=lambda partner: (partner.name, partner.pk))
+    if request is not None:
+        request._partners_by_locale = by_locale
+    return by_locale

@@ -4,9 +4,12 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language
+from wagtail.models import Page
 
-from cms.models import Helpline
+from cms.models import Helpline, SafetySettings
+from events.queries import active_locale
 
 register = template.Library()
 
@@ -52,3 +55,25 @@ def helplines() -> list[HelplineLink]:
             )
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def staying_safe_url(context: template.Context) -> str:
+    """The "Staying safe online" page in the active language where it is live, else as chosen ("" if none).
+
+    What `{% pageurl settings.cms.SafetySettings.staying_safe_page.localized %}` gives, in one query
+    instead of three, since every page of the site shows it.
+    """
+    request = context.get("request")
+    page_id = SafetySettings.for_request(request).staying_safe_page_id if request is not None else None
+    if page_id is None:
+        return ""
+    locale = active_locale(request)
+    same_page = Page.objects.filter(pk=page_id).values("translation_key")
+    page = (
+        Page.objects.filter(translation_key__in=same_page)
+        .filter(Q(pk=page_id) | Q(locale=locale, live=True))
+        .order_by(Case(When(locale=locale, live=True, then=Value(0)), default=Value(1)))
+        .first()
+    )
+    return (page.get_url(request) or "") if page is not None else ""

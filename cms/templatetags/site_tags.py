@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -13,6 +14,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from cms import i18n
+from events.queries import active_locale, public
 
 register = template.Library()
 
@@ -88,15 +90,31 @@ def localized_home(context: template.Context) -> Page | None:
     if site is None:
         return None
     root = site.root_page
-    localized = root.localized
-    return localized if localized.live else root
+    active = active_locale(request)
+    if root.locale_id == active.pk:
+        return root
+    # `root.localized`, with the active locale looked up once per request.
+    localized = root.get_translation_or_none(active)
+    return localized if localized is not None and localized.live else root
 
 
-@register.simple_tag
-def main_sections(home: Page | None) -> list[Page]:
+@register.simple_tag(takes_context=True)
+def main_sections(context: template.Context, home: Page | None) -> list[Page]:
+    """The home page's live, public children shown in menus, with what `content_language_attrs` reads.
+
+    One query: each section's locale is the active one (looked up once per request) and, for an
+    untranslated section (an alias), its source's language comes with it.
+    """
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific(defer=True))
+    request = context.get("request")
+    children = public(home.get_children().live().in_menu(), request)
+    sections = list(children.annotate(source_language=F("alias_of__locale__language_code")).specific(defer=True))
+    locale = active_locale(request)
+    for section in sections:
+        if section.locale_id == locale.pk:
+            section.locale = locale
+    return sections
 
 
 @register.filter(is_safe=True)

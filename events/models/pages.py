@@ -54,8 +54,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("event index pages")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from ..queries import event_listing
+        from ..queries import event_listing, note_event_index
 
+        note_event_index(request, self)
         context = super().get_context(request, *args, **kwargs)
         context.update(event_listing(request))
         return context

@@ -30,7 +30,7 @@ def reader_locale(context: template.Context) -> Locale:
     page = context.get("page")
     if isinstance(page, Page) and page.locale_id:
         return page.locale
-    return Locale.get_active()
+    return queries.active_locale(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -86,7 +86,7 @@ class EventFeeds:
 def event_feeds(context: template.Context, with_filters: bool = False) -> EventFeeds | None:
     """The RSS, Atom and iCalendar addresses of the active language; `with_filters` keeps the listing's filters."""
     request = context.get("request")
-    index = queries.event_index_for(Locale.get_active(), request)
+    index = queries.event_index_for(queries.active_locale(request), request)
     base = index.get_url(request) if index else None
     if not base:
         return None

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from wagtail.models import Page
 
+from events.queries import public
 from home.models import ProgrammePage
 
 register = template.Library()
@@ -16,6 +17,8 @@ def programmes_section(context: template.Context, home: Page) -> dict[str, Any]:
     return {
         "request": context.get("request"),
         "programmes": (
-            ProgrammePage.objects.live().public().descendant_of(home).select_related("locale").order_by("path")
+            public(ProgrammePage.objects.live().descendant_of(home), context.get("request"))
+            .select_related("locale")
+            .order_by("path")
         ),
     }

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from partners.models import PartnerAgency, PartnerIndexPage
@@ -15,11 +16,17 @@ register = template.Library()
 HOME_PAGE_PARTNER_LIMIT = 6
 
 
-def directory_for_request(request: HttpRequest | None) -> PartnerIndexPage | None:
-    """The directory in the active language, looked up once per request (a page may show many cards)."""
+def directory_for_request(request: HttpRequest | None, page: object = None) -> PartnerIndexPage | None:
+    """The directory in the active language, looked up once per request (a page may show many cards).
+
+    The served `page`'s locale, when it is the active language's, spares looking that locale up.
+    """
     if request is not None and hasattr(request, "_partner_directory"):
         return request._partner_directory
-    directory = PartnerIndexPage.for_locale(Locale.get_active())
+    locale = getattr(page, "locale", None) if getattr(page, "locale_id", None) else None
+    if locale is None or locale.language_code != get_language():
+        locale = Locale.get_active()
+    directory = PartnerIndexPage.for_locale(locale)
     if request is not None:
         request._partner_directory = directory
     return directory
@@ -31,7 +38,7 @@ def partner_page_url(context: template.Context, partner: PartnerAgency) -> str:
     request = context.get("request")
     directory = context.get("directory")
     if not isinstance(directory, PartnerIndexPage):
-        directory = directory_for_request(request)
+        directory = directory_for_request(request, context.get("page"))
     return directory.partner_url(partner, request) if directory else ""
 
 
@@ -39,7 +46,7 @@ def partner_page_url(context: template.Context, partner: PartnerAgency) -> str:
 def support_services_section(context: template.Context) -> dict[str, Any]:
     """The home page's "Support services" section: a few partners and a link to all of them."""
     request = context.get("request")
-    directory = directory_for_request(request)
+    directory = directory_for_request(request, context.get("page"))
     partners = partners_for_locale(directory.locale)[:HOME_PAGE_PARTNER_LIMIT] if directory else []
     return {"request": request, "directory": directory, "partners": partners}
 

@@ -47,6 +47,18 @@ def test_conditional_requests_get_304_until_something_changes(client, url):
         assert url == "/en/"  # the home page may not name the event
 
 
+@pytest.mark.parametrize("url", ["/en/events/", "/en/events/feed/"])
+def test_a_client_that_sends_if_modified_since_gets_304_until_something_changes(client, url):
+    last_modified = client.get(url)["Last-Modified"]
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    event = EventPage.objects.get(slug="safe2talk", locale__language_code="en")
+    event.title = "Safe2Talk renamed"
+    publish(event)
+    # A reader whose copy is older than the change gets the new page.
+    response = client.get(url, HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2024 00:00:00 GMT")
+    assert response.status_code == 200 and "Safe2Talk renamed" in response.content.decode()
+
+
 def test_each_language_and_each_filter_is_cached_on_its_own(client):
     english = client.get("/en/events/feed/").content
     assert client.get("/pl/events/feed/").content != english
