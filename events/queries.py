@@ -79,17 +79,21 @@ def horizon(now: datetime.datetime) -> datetime.date:
 
 
 @transaction.atomic
-def rebuild_occurrences(translation_key: uuid.UUID, now: datetime.datetime | None = None) -> int:
+def rebuild_occurrences(
+    translation_key: uuid.UUID, now: datetime.datetime | None = None, unpublished: int | None = None
+) -> int:
     """Replace the future occurrences of an event from its authoritative schedule.
 
     Sessions that have started are kept as they were (the archive); an event stored for the
     first time also gets its past sessions. Returns the number of occurrences written.
+    `unpublished` is the id of a page being unpublished whose row may still say live: Wagtail
+    unpublishes a page without saving just before deleting it.
     """
     now = now or timezone.now()
     Occurrence.objects.filter(event__translation_key=translation_key, start__gte=now).delete()
     transaction.on_commit(lambda: occurrences_rebuilt.send(sender=Occurrence, translation_key=translation_key))
     source = schedule_source(translation_key)
-    if source is None or not source.live:
+    if source is None or not source.live or source.pk == unpublished:
         return 0
     kept_dates = set(Occurrence.objects.filter(event=source).values_list("date", flat=True))
     sessions = [

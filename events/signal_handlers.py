@@ -14,12 +14,17 @@ def rebuild_for_page(sender: Any, instance: Any, **kwargs: Any) -> None:
     """Any change to any translation of an event rebuilds the event's occurrences.
 
     Publishing covers a scheduled go-live too: `publish_scheduled` publishes the revision.
-    Unpublishing covers expiry.
     """
     if getattr(instance, "alias_of_id", None):
         return  # an alias follows its source, which has rebuilt already
     if isinstance(instance, EventPage) or issubclass(instance.specific_class or type(instance), EventPage):
         rebuild_occurrences(instance.translation_key)
+
+
+def rebuild_after_unpublish(sender: Any, instance: EventPage, **kwargs: Any) -> None:
+    """Unpublished, or about to be deleted (Wagtail then unpublishes without saving): no sessions."""
+    if not instance.alias_of_id:
+        rebuild_occurrences(instance.translation_key, unpublished=instance.pk)
 
 
 def rebuild_after_delete(sender: Any, instance: EventPage, **kwargs: Any) -> None:
@@ -30,6 +35,6 @@ def rebuild_after_delete(sender: Any, instance: EventPage, **kwargs: Any) -> Non
 
 def register_signal_handlers() -> None:
     page_published.connect(rebuild_for_page, sender=EventPage, dispatch_uid="events_rebuild_published")
-    page_unpublished.connect(rebuild_for_page, sender=EventPage, dispatch_uid="events_rebuild_unpublished")
+    page_unpublished.connect(rebuild_after_unpublish, sender=EventPage, dispatch_uid="events_rebuild_unpublished")
     post_page_move.connect(rebuild_for_page, dispatch_uid="events_rebuild_moved")
     post_delete.connect(rebuild_after_delete, sender=EventPage, dispatch_uid="events_rebuild_deleted")
