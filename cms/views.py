@@ -1,7 +1,9 @@
+import sys
 from typing import Any
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.functional import cached_property
@@ -14,9 +16,17 @@ from .translation_status import STATUS_LABELS, StatusRow, kind_choices, translat
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """A 500 page in the visitor's language that reveals nothing and needs no database."""
+    """A 500 page in the visitor's language that reveals nothing and needs no database.
+
+    When the database is out of reach (a restart, a failover) the same page says 503 with
+    Retry-After, so load balancers and feed readers try again rather than give up.
+    """
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))
+    response = HttpResponseServerError(template.render({"request": request}))
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response.status_code = 503
+        response["Retry-After"] = "10"
+    return response
 
 
 class TranslationStatusFilterSet(django_filters.FilterSet):

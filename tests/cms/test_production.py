@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 
 from home.models import HomePage
 
@@ -53,3 +54,17 @@ def test_the_500_page_is_in_the_visitors_language_and_reveals_nothing(client, mo
     assert "secret internal detail" not in content
     assert "Traceback" not in content
     assert 'href="tel:999"' in content
+
+
+@pytest.mark.django_db
+def test_an_unreachable_database_answers_503_with_retry_after(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(HomePage, "serve", unreachable)
+    client.raise_request_exception = False
+    response = client.get("/pl/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert '<html lang="pl" dir="ltr">' in response.content.decode()
+    assert "Connection refused" not in response.content.decode()
