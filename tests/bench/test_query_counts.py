@@ -13,18 +13,19 @@ from bench.data import generate
 from bench.pages import PAGES
 
 # The target is 15 for every page. Not all pages meet it yet (README, Performance): these
-# are today's counts, so that a change that adds a query to a page is noticed.
+# are today's counts, so that a change that adds a query to a page is noticed. (The privacy checks of
+# cms/privacy.py and partners.queries.not_only_on_private_pages added one or two since the README's table.)
 BUDGET = {
-    "home": 19,
-    "events index": 19,
-    "events, filtered": 19,
-    "events, page 5": 19,
-    "events, past": 19,
-    "events index (pl)": 24,
+    "home": 20,
+    "events index": 21,
+    "events, filtered": 21,
+    "events, page 5": 21,
+    "events, past": 21,
+    "events index (pl)": 26,
     "event page": 25,
     "event page (pl)": 32,
-    "partner directory": 18,
-    "partner page": 18,
+    "partner directory": 20,
+    "partner page": 19,
     "RSS": 13,
     "calendar.ics": 15,
     "event iCal": 16,
