@@ -3,14 +3,12 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from cms.groups import translator_group_name
 from events.factories import VenueFactory
 from home.factories import StandardPageFactory
 from home.models import HomePage
@@ -21,15 +19,6 @@ pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/translation-status/"
 OTHER_LANGUAGES = {"Bengali", "Urdu", "Turkish", "Polish", "Romanian", "Arabic"}
-
-
-@pytest.fixture
-def polish_translator(client):
-    call_command("setup_groups", verbosity=0)
-    user = get_user_model().objects.create_user("tłumaczka", password="a-long-password-for-tests")
-    user.groups.add(Group.objects.get(name=translator_group_name("pl")))
-    client.force_login(user)
-    return client
 
 
 def rows(response) -> list[dict]:

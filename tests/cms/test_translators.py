@@ -3,7 +3,6 @@
 import polib
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -30,15 +29,6 @@ def page_in(slug: str, code: str) -> Page:
 
 def locale(code: str) -> Locale:
     return Locale.objects.get(language_code=code)
-
-
-@pytest.fixture
-def polish_translator(client):
-    call_command("setup_groups", verbosity=0)
-    user = get_user_model().objects.create_user("tłumaczka", password="a-long-password-for-tests")
-    user.groups.add(Group.objects.get(name=translator_group_name("pl")))
-    client.force_login(user)
-    return client
 
 
 def edit_url(page: Page) -> str:
