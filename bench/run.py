@@ -1,9 +1,11 @@
 """`make bench`: build the benchmark site if needed, measure every public page type, print a table.
 
-For each page: SQL queries per request and the median and 95th-percentile server time over
-BENCH_REQUESTS uncached requests (Django's test client in this process, response cache off), then
-requests per second under gunicorn (2 workers) with wrk on loopback for BENCH_SECONDS, cold (cache
-off) and warm (cache on), beside a static file served by the same gunicorn. Then the time to
+For each page: SQL queries per request (with what every page reads remembered for the content
+version, partners.caching, and with every cache empty, as after a publish) and the median and
+95th-percentile server time over BENCH_REQUESTS uncached requests (Django's test client in this
+process, response cache off), then requests per second under gunicorn (2 workers) with wrk on
+loopback for BENCH_SECONDS, cold (response cache off) and warm (on), beside a static file served by
+the same gunicorn. Then the time to
 publish one event with a two-year weekly rule and to roll every event's occurrences forward.
 
 Environment: BENCH_EVENTS (default 1000), BENCH_SECONDS (default 20; 0 skips wrk), BENCH_REQUESTS
@@ -35,6 +37,7 @@ import datetime  # noqa: E402
 
 import recurrence  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -106,6 +109,8 @@ def measure_in_process() -> dict[str, dict[str, Any]]:
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
         queries = count_queries(client, path)
+        cache.clear()  # the first request after a publish: nothing remembered (partners.caching)
+        queries_empty_cache = count_queries(client, path)
         times = []
         for _ in range(REQUESTS):
             started = time.perf_counter()
@@ -114,11 +119,15 @@ def measure_in_process() -> dict[str, dict[str, Any]]:
         results[name] = {
             "path": path,
             "queries": len(queries),
+            "queries_empty_cache": len(queries_empty_cache),
             "median_ms": round(statistics.median(times), 1),
             "p95_ms": round(percentile(times, 0.95), 1),
             "bytes": len(response.content),
         }
-        print(f"  {name}: {len(queries)} queries, median {results[name]['median_ms']} ms")
+        print(
+            f"  {name}: {len(queries)} queries ({len(queries_empty_cache)} with every cache empty), "
+            f"median {results[name]['median_ms']} ms"
+        )
     return results
 
 
@@ -231,18 +240,18 @@ def measure_throughput(cache_seconds: int) -> dict[str, float]:
 
 def table(results: dict[str, Any]) -> str:
     rows = [
-        "| Page | Queries | Median ms | p95 ms | Cold req/s | Warm req/s |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| Page | Queries | Queries, caches empty | Median ms | p95 ms | Cold req/s | Warm req/s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     cold, warm = results.get("cold_rps", {}), results.get("warm_rps", {})
     for name, _path, _target in PAGES:
         page = results["pages"][name]
         rows.append(
-            f"| {name} | {page['queries']} | {page['median_ms']} | {page['p95_ms']} "
+            f"| {name} | {page['queries']} | {page['queries_empty_cache']} | {page['median_ms']} | {page['p95_ms']} "
             f"| {cold.get(name, '-')} | {warm.get(name, '-')} |"
         )
     static = STATIC[0]
-    rows.append(f"| {static} (reference) | 0 | - | - | {cold.get(static, '-')} | {warm.get(static, '-')} |")
+    rows.append(f"| {static} (reference) | 0 | 0 | - | - | {cold.get(static, '-')} | {warm.get(static, '-')} |")
     publish = results["publish"]
     rows.append("")
     rows.append(

@@ -1,8 +1,11 @@
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from partners.caching import remember
 
 from .models import Borough, EventPage
 
@@ -31,12 +34,17 @@ class EventFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, locale: Locale, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, locale: Locale, request: HttpRequest | None = None, **kwargs: Any) -> None:
         from .queries import partner_choices, programme_choices
 
         super().__init__(*args, **kwargs)
-        self.fields["programme"].choices = with_any(programme_choices(locale))
-        self.fields["partner"].choices = with_any(partner_choices(locale))
+        programmes, partners = remember(
+            request,
+            f"event-filter-choices:{locale.pk}",
+            lambda: (programme_choices(locale, request), partner_choices(locale, request)),
+        )
+        self.fields["programme"].choices = with_any(programmes)
+        self.fields["partner"].choices = with_any(partners)
 
     def filters(self) -> dict[str, Any]:
         """The valid filters only: `cleaned_data` keeps the fields that passed validation."""

@@ -18,11 +18,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Locale, Page
 
+from partners.caching import remember
 from partners.models import PartnerAgency
-from partners.queries import localize_partner_ids
+from partners.queries import localize_partner_ids, public, restricted_paths
 
 from .models import EventDateChange, EventIndexPage, EventPage, EventPartner, Occurrence, Venue
 from .schedule import HORIZON_DAYS, LONDON, session_bounds, session_dates
@@ -114,24 +114,6 @@ def roll_all(now: datetime.datetime | None = None) -> int:
 # --- What the public may see ------------------------------------------------------------------
 
 
-def restricted_paths(request: HttpRequest | None = None) -> list[str]:
-    """Paths of the pages under a view restriction, read once per request (every section asks)."""
-    if request is not None and hasattr(request, "_restricted_paths"):
-        return request._restricted_paths
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if request is not None:
-        request._restricted_paths = paths
-    return paths
-
-
-def public(pages: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
-    """`pages.public()`, with the view restrictions read once per request rather than once per list."""
-    hidden = Q()
-    for path in restricted_paths(request):
-        hidden |= Q(path__startswith=path)
-    return pages.exclude(hidden) if hidden else pages
-
-
 def active_locale(request: HttpRequest | None) -> Locale:
     """`Locale.get_active()`, looked up once per request and language (the header, sections and footer all ask)."""
     if request is None:
@@ -139,7 +121,7 @@ def active_locale(request: HttpRequest | None) -> Locale:
     found = request.__dict__.setdefault("_active_locales", {})
     language = get_language()
     if language not in found:
-        found[language] = Locale.get_active()
+        found[language] = remember(request, f"active-locale:{language}", Locale.get_active)
     return found[language]
 
 
@@ -277,7 +259,7 @@ def event_listing(request: HttpRequest) -> dict[str, Any]:
     now = timezone.now()
     locale = active_locale(request)
     restricted = restricted_paths(request)
-    form = EventFilterForm(request.GET or None, locale=locale)
+    form = EventFilterForm(request.GET or None, locale=locale, request=request)
     filters = form.filters() if form.is_bound else {}
     past = filters.get("when") == "past"
     occurrences = visible_occurrences(now, restricted)
@@ -314,14 +296,14 @@ def filter_occurrences(occurrences: QuerySet[Occurrence], filters: dict[str, Any
     return occurrences
 
 
-def programme_choices(locale: Locale) -> list[tuple[str, str]]:
-    """Live programme pages in `locale` (translations or English aliases), by slug."""
+def programme_choices(locale: Locale, request: HttpRequest | None = None) -> list[tuple[str, str]]:
+    """Live, public programme pages in `locale` (translations or English aliases), by slug."""
     programme_page = apps.get_model("home", "ProgrammePage")
-    pages = programme_page.objects.live().public().filter(locale=locale).order_by("title")
+    pages = public(programme_page.objects.live().filter(locale=locale), request).order_by("title")
     return [(page.slug, page.title) for page in pages]
 
 
-def partner_choices(locale: Locale) -> list[tuple[str, str]]:
+def partner_choices(locale: Locale, request: HttpRequest | None = None) -> list[tuple[str, str]]:
     """Partner agencies at live, public events, named in `locale` where translated and live.
 
     Not at private events: the menu would tell who will be at them.
@@ -329,7 +311,7 @@ def partner_choices(locale: Locale) -> list[tuple[str, str]]:
     partner_agency = apps.get_model("partners", "PartnerAgency")
     # Per partner, whether a live, public event lists it (an indexed probe), rather than collecting
     # the partner of every row of every event in every language: a thousand events have 14,000 rows.
-    public = public_pages_q("page__", timezone.now(), restricted_paths())
+    public = public_pages_q("page__", timezone.now(), restricted_paths(request))
     at_public_event = Exists(EventPartner.objects.filter(public, partner_id=OuterRef("pk")))
     keys = partner_agency.objects.filter(at_public_event).values("translation_key")
     names: dict[uuid.UUID, str] = {}
@@ -480,7 +462,11 @@ def event_index_for(locale: Locale, request: HttpRequest | None = None) -> Event
     """
     found = getattr(request, "_event_indexes", {}) if request is not None else {}
     if locale.pk not in found:
-        found[locale.pk] = public(EventIndexPage.objects.live().filter(locale=locale), request).first()
+        found[locale.pk] = remember(
+            request,
+            f"event-index:{locale.pk}",
+            lambda: public(EventIndexPage.objects.live().filter(locale=locale), request).first(),
+        )
         if request is not None:
             request._event_indexes = found
     return found[locale.pk]

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext
 from wagtail.models import Locale
@@ -55,13 +55,13 @@ def clean_line(value: Any) -> str:
     return " ".join(clean_text(value).split())
 
 
-def feed_filters(query: QueryDict, locale: Locale) -> dict[str, Any]:
+def feed_filters(request: HttpRequest, locale: Locale) -> dict[str, Any]:
     """The listing's filters from a feed's query string; bad values are ignored, as on the page."""
     from .forms import EventFilterForm
 
-    if not query:
+    if not request.GET:
         return {}
-    form = EventFilterForm(query, locale=locale)
+    form = EventFilterForm(request.GET, locale=locale, request=request)
     filters = form.filters()
     filters.pop("when", None)  # feeds are about what is coming (and, for calendars, just past)
     return filters
@@ -75,7 +75,7 @@ def feed_sessions(request: HttpRequest, locale: Locale, *, behind_days: int, lim
         end__gte=now - datetime.timedelta(days=behind_days),
         start__lt=now + datetime.timedelta(days=FEED_DAYS_AHEAD),
     )
-    occurrences = filter_occurrences(occurrences, feed_filters(request.GET, locale))
+    occurrences = filter_occurrences(occurrences, feed_filters(request, locale))
     return sessions_for(list(occurrences.order_by("start", "pk")[:limit]), request, locale, now, restricted)
 
 

@@ -414,9 +414,11 @@ class PartnerIndexPage(RoutablePageMixin, Page):
         return urls
 
     @classmethod
-    def for_locale(cls, locale: Locale) -> "PartnerIndexPage | None":
-        """The live directory of `locale` (a translation or an alias), if there is one."""
-        directory = cls.objects.live().public().filter(locale=locale).first()
+    def for_locale(cls, locale: Locale, request: HttpRequest | None = None) -> "PartnerIndexPage | None":
+        """The live, public directory of `locale` (a translation or an alias), if there is one."""
+        from .queries import public
+
+        directory = public(cls.objects.live().filter(locale=locale), request).first()
         if directory is not None:
             directory.locale = locale  # the same row: spares a query wherever the directory's locale is read
         return directory

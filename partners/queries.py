@@ -12,8 +12,10 @@ from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
+from .caching import remember
 from .models import PartnerAgency
 
 # The rendition the partner card shows (templates/partners/includes/partner_card.html); prefetched
@@ -25,6 +27,21 @@ def with_card_data(queryset: QuerySet[PartnerAgency]) -> QuerySet[PartnerAgency]
     """Everything the partner card reads, fetched up front."""
     images = get_image_model().objects.prefetch_renditions(LOGO_FILTER_SPEC)
     return queryset.select_related("locale").prefetch_related(Prefetch("logo", queryset=images))
+
+
+def restricted_paths(request: HttpRequest | None = None) -> list[str]:
+    """Paths of the pages under a view restriction, read once per content version (every list asks)."""
+    return remember(
+        request, "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def public(pages: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
+    """`pages.public()`, with the view restrictions read once rather than once per list."""
+    hidden = Q()
+    for path in restricted_paths(request):
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden) if hidden else pages
 
 
 def not_only_on_private_pages() -> Q:

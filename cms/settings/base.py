@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.i18n.LanguageFallbackMiddleware",
+    # Wagtail's page routing for anonymous visitors, remembered per content version.
+    "cms.routing.RouteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,6 +128,8 @@ else:
 
 # Anonymous public responses are cached this long at most (cms.cache); any publish drops them at once.
 PUBLIC_RESPONSE_CACHE_SECONDS = int(os.environ.get("PUBLIC_RESPONSE_CACHE_SECONDS", "300"))
+# What every public page reads (menu, helplines, routing) is kept as long, per content version (partners.caching).
+PUBLIC_DATA_CACHE_SECONDS = int(os.environ.get("PUBLIC_DATA_CACHE_SECONDS", "300"))
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out user is refused before any password is checked.

@@ -24,3 +24,7 @@ DATABASES = {"default": dj_database_url.parse(os.environ.get("BENCH_DATABASE_URL
 WHITENOISE_USE_FINDERS = True
 
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
+
+# Persistent connections, as production has them (cms/settings/production.py).
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

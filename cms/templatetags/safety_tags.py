@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.db.models import Case, Q, Value, When
+from django.http import HttpRequest
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.models import Helpline, SafetySettings
 from events.queries import active_locale
+from partners.caching import remember
 
 register = template.Library()
 
@@ -24,16 +26,21 @@ class HelplineLink:
     text_language: str | None
 
 
-@register.simple_tag
-def helplines() -> list[HelplineLink]:
+@register.simple_tag(takes_context=True)
+def helplines(context: template.Context) -> list[HelplineLink]:
     """The helplines in the editors' order, named in the active language where translated.
 
     The default language's helplines are the list: their order and numbers are what every
     language shows, so a number cannot drift between languages. A helpline not yet translated
-    appears with its default-language name, marked with that language.
+    appears with its default-language name, marked with that language. Every page shows them:
+    read once per content version and language.
     """
+    active = get_language() or settings.LANGUAGE_CODE
+    return remember(context.get("request"), f"helplines:{active}", lambda: helpline_links(active))
+
+
+def helpline_links(active: str) -> list[HelplineLink]:
     default = settings.LANGUAGE_CODE
-    active = get_language() or default
     rows = Helpline.objects.filter(locale__language_code__in={default, active}).select_related("locale")
     sources: list[Helpline] = []
     translations: dict = {}
@@ -65,7 +72,15 @@ def staying_safe_url(context: template.Context) -> str:
     instead of three, since every page of the site shows it.
     """
     request = context.get("request")
-    page_id = SafetySettings.for_request(request).staying_safe_page_id if request is not None else None
+    if request is None:
+        return ""
+    site = Site.find_for_request(request)
+    key = f"staying-safe-url:{site.pk if site else None}:{get_language()}"
+    return remember(request, key, lambda: find_url(request))
+
+
+def find_url(request: HttpRequest) -> str:
+    page_id = SafetySettings.for_request(request).staying_safe_page_id
     if page_id is None:
         return ""
     locale = active_locale(request)

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from cms import i18n
 from events.queries import active_locale, public
+from partners.caching import remember
 
 register = template.Library()
 
@@ -83,12 +84,13 @@ def content_language_code(obj: object) -> str:
 def localized_home(context: template.Context) -> Page | None:
     """The home page of the active language (or the default one if it has none live)."""
     request = context["request"]
-    site = getattr(request, "_wagtail_site", None)
-    if site is None:
-        site = Site.find_for_request(request)
-        request._wagtail_site = site
+    site = Site.find_for_request(request)
     if site is None:
         return None
+    return remember(request, f"localized-home:{site.pk}:{get_language()}", lambda: localize_root(site, request))
+
+
+def localize_root(site: Site, request: HttpRequest) -> Page:
     root = site.root_page
     active = active_locale(request)
     if root.locale_id == active.pk:
@@ -108,6 +110,10 @@ def main_sections(context: template.Context, home: Page | None) -> list[Page]:
     if home is None:
         return []
     request = context.get("request")
+    return remember(request, f"main-sections:{home.pk}:{get_language()}", lambda: menu_sections(home, request))
+
+
+def menu_sections(home: Page, request: HttpRequest | None) -> list[Page]:
     children = public(home.get_children().live().in_menu(), request)
     sections = list(children.annotate(source_language=F("alias_of__locale__language_code")).specific(defer=True))
     locale = active_locale(request)

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from partners.caching import remember
 from partners.models import PartnerAgency, PartnerIndexPage
 from partners.queries import partners_for_locale
 
@@ -17,19 +18,14 @@ HOME_PAGE_PARTNER_LIMIT = 6
 
 
 def directory_for_request(request: HttpRequest | None, page: object = None) -> PartnerIndexPage | None:
-    """The directory in the active language, looked up once per request (a page may show many cards).
+    """The directory in the active language, looked up once per content version (a page may show many cards).
 
     The served `page`'s locale, when it is the active language's, spares looking that locale up.
     """
-    if request is not None and hasattr(request, "_partner_directory"):
-        return request._partner_directory
     locale = getattr(page, "locale", None) if getattr(page, "locale_id", None) else None
     if locale is None or locale.language_code != get_language():
         locale = Locale.get_active()
-    directory = PartnerIndexPage.for_locale(locale)
-    if request is not None:
-        request._partner_directory = directory
-    return directory
+    return remember(request, f"partner-directory:{locale.pk}", lambda: PartnerIndexPage.for_locale(locale, request))
 
 
 @register.simple_tag(takes_context=True)

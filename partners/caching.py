@@ -1,0 +1,48 @@
+"""What every public page reads (the menu, the helplines, the routing), computed once per content version.
+
+`cms.cache.PublicResponseCacheMiddleware` reads the content version, which any change to what
+the public site shows increases, and keeps it on an anonymous visitor's request as
+`content_version`. A value remembered under that version is therefore current until the next
+change, in every language and on every app server (they share the version through the database),
+and the old entries are never read again. Keys must say everything the value depends on besides
+the content: the site, the language, the path.
+
+Across requests only for anonymous visitors: an editor's request has no `content_version`, so
+everything is computed afresh for her (once per request), as are previews.
+PUBLIC_DATA_CACHE_SECONDS (0 turns it off) bounds how long an entry lives, since "upcoming" moves
+with the clock.
+
+It lives here, at the bottom of the dependency order (cms → home → events → partners), so that
+every app can use it.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+T = TypeVar("T")
+MISSING = object()
+
+
+def remember(request: HttpRequest | None, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept for the rest of the request and, for this content version, in Django's cache."""
+    if request is None:
+        return compute()
+    seen = request.__dict__.setdefault("_remembered", {})
+    if name not in seen:
+        version = getattr(request, "content_version", None)
+        if version is None or not settings.PUBLIC_DATA_CACHE_SECONDS:
+            seen[name] = compute()
+        else:
+            # Hashed: a path may be long or hold any letter, and cache backends limit keys.
+            key = f"public-data:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
+            value = cache.get(key, MISSING)
+            if value is MISSING:
+                value = compute()
+                cache.set(key, value, settings.PUBLIC_DATA_CACHE_SECONDS)
+            seen[name] = value
+    return seen[name]
