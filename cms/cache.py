@@ -129,6 +129,9 @@ class PublicResponseCacheMiddleware:
             return cached
         response = self.get_response(request)
         if is_cacheable_response(response):
+            # One piece: a feed is written in thousands of small ones, each of which the server
+            # would send on its own (a cached feed served eight times slower than a page).
+            response.content = response.content
             response["ETag"] = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
             response["Last-Modified"] = http_date()
             public_headers(response)

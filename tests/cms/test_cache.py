@@ -129,3 +129,11 @@ def test_errors_and_redirects_are_not_cached(client):
     publish(EventPageFactory(parent=index, title="No such page", slug="no-such-page", first_date=datetime.date.today()))
     assert ContentVersion.objects.get(pk=1).number > version
     assert client.get("/en/events/no-such-page/").status_code == 200
+
+
+def test_a_cached_feed_is_kept_in_one_piece_so_the_server_sends_it_at_once(client):
+    # The feed is written in many small pieces; gunicorn sends each piece of a response on its own.
+    first = client.get("/en/events/feed/")
+    second = client.get("/en/events/feed/")
+    assert second.content == first.content
+    assert len(list(second)) == 1
