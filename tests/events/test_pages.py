@@ -174,6 +174,9 @@ def test_unknown_filter_value_is_reported_and_the_rest_still_applies(client):
     html = client.get("/en/events/?kind=nonsense&borough=hackney&when=past").content.decode()
     assert "This value was not understood and is ignored." in html
     assert "engagement evening in Hackney" in html and "2022 to 2023" not in html
+    # The field points screen readers at its message (Django's aria-describedby), which exists.
+    described_by = re.search(r'<select name="kind"[^>]*aria-describedby="([^"]+)"', html).group(1)
+    assert f'id="{described_by}"' in html
 
 
 def make_events(index, count: int, polish: Locale) -> None:
