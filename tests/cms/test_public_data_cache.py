@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from cms.models import Helpline
-from events.models import EventPage
+from events.models import EventDateChange, EventPage, Occurrence
 from tests.conftest import LANGUAGES
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,14 @@ def test_a_page_seen_before_needs_only_the_queries_of_its_own_content(client, un
         client.get("/pl/events/safe2talk/")
     assert len(second) <= len(first) - 10
     assert not [query for query in second if "cms_helpline" in query["sql"] or "cms_safetysettings" in query["sql"]]
+
+
+def test_a_cancelled_session_shows_as_cancelled_on_the_next_listing_in_every_language(client, uncached):
+    occurrence = Occurrence.objects.filter(end__gte=timezone.now()).order_by("start").first()
+    event = EventPage.objects.get(pk=occurrence.event_id)
+    for language in LANGUAGES:
+        assert "Called off for the test." not in client.get(f"/{language}/events/").content.decode()
+    event.date_changes.add(EventDateChange(date=occurrence.date, action="cancel", notice="Called off for the test."))
+    event.save_revision().publish()
+    for language in LANGUAGES:
+        assert "Called off for the test." in client.get(f"/{language}/events/").content.decode(), language
