@@ -25,13 +25,13 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from cms.models import SafetySettings
-from events.ical import serve_calendar_file
+from events.ical import calendar_page_path, serve_calendar_file
 from partners.caching import remember
 
 # The views that serve a Wagtail page, and the page path each serves from its URL argument.
 PAGE_VIEWS: dict[Callable[..., Any], Callable[[str], str]] = {
     wagtail_views.serve: lambda path: path,
-    serve_calendar_file: lambda path: path + "calendar/",
+    serve_calendar_file: calendar_page_path,
 }
 
 

@@ -284,4 +284,9 @@ def serve_calendar_file(request: HttpRequest, path: str) -> HttpResponse:
     Wagtail's page URLs cannot contain a dot; going through its `serve` view keeps every check
     it makes before serving a page (live, the view restrictions, our language hooks).
     """
-    return wagtail_views.serve(request, path + "calendar/")
+    return wagtail_views.serve(request, calendar_page_path(path))
+
+
+def calendar_page_path(path: str) -> str:
+    """The page route that …/calendar.ics at `path` is served by."""
+    return path + "calendar/"

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from partners.caching import remember
+from partners.caching import note, remember
 from partners.models import PartnerAgency
 from partners.queries import localize_partner_ids, public, restricted_paths
 
@@ -115,20 +115,14 @@ def roll_all(now: datetime.datetime | None = None) -> int:
 
 
 def active_locale(request: HttpRequest | None) -> Locale:
-    """`Locale.get_active()`, looked up once per request and language (the header, sections and footer all ask)."""
-    if request is None:
-        return Locale.get_active()
-    found = request.__dict__.setdefault("_active_locales", {})
-    language = get_language()
-    if language not in found:
-        found[language] = remember(request, f"active-locale:{language}", Locale.get_active)
-    return found[language]
+    """`Locale.get_active()`, looked up once per content version and language (header, sections and footer ask)."""
+    return remember(request, f"active-locale:{get_language()}", Locale.get_active)
 
 
 def note_active_locale(request: HttpRequest, locale: Locale) -> None:
     """Remember `locale` (already fetched, e.g. the served page's) as the active one, if it is."""
     if locale.language_code == get_language():
-        request.__dict__.setdefault("_active_locales", {})[locale.language_code] = locale
+        note(request, f"active-locale:{locale.language_code}", locale)
 
 
 def public_pages_q(prefix: str, now: datetime.datetime, restricted: list[str]) -> Q:
@@ -461,21 +455,16 @@ def note_event_index(request: HttpRequest, index: EventIndexPage) -> None:
     (Wagtail has checked its view restrictions before serving it; a preview of a draft is not noted.)
     """
     if index.live:
-        request.__dict__.setdefault("_event_indexes", {})[index.locale_id] = index
+        note(request, f"event-index:{index.locale_id}", index)
 
 
 def event_index_for(locale: Locale, request: HttpRequest | None = None) -> EventIndexPage | None:
     """The live, public events index of `locale` (a translation or an alias), if there is one.
 
-    Looked up once per request and locale: the header's feed links and the page's sections all ask.
+    Looked up once per content version and locale: the header's feed links and the page's sections all ask.
     """
-    found = getattr(request, "_event_indexes", {}) if request is not None else {}
-    if locale.pk not in found:
-        found[locale.pk] = remember(
-            request,
-            f"event-index:{locale.pk}",
-            lambda: public(EventIndexPage.objects.live().filter(locale=locale), request).first(),
-        )
-        if request is not None:
-            request._event_indexes = found
-    return found[locale.pk]
+    return remember(
+        request,
+        f"event-index:{locale.pk}",
+        lambda: public(EventIndexPage.objects.live().filter(locale=locale), request).first(),
+    )

@@ -46,3 +46,8 @@ def remember(request: HttpRequest | None, name: str, compute: Callable[[], T]) -
                 cache.set(key, value, settings.PUBLIC_DATA_CACHE_SECONDS)
             seen[name] = value
     return seen[name]
+
+
+def note(request: HttpRequest, name: str, value: object) -> None:
+    """`value` is already at hand (the served page's locale): `remember` gives it for the rest of the request."""
+    request.__dict__.setdefault("_remembered", {})[name] = value
