@@ -20,6 +20,7 @@ from .models import EventPage, Occurrence
 from .queries import (
     PartnerAtEvent,
     Session,
+    ended_before,
     filter_occurrences,
     partners_at_events,
     restricted_paths,
@@ -68,15 +69,21 @@ def feed_filters(request: HttpRequest, locale: Locale) -> dict[str, Any]:
 
 
 def feed_sessions(request: HttpRequest, locale: Locale, *, behind_days: int, limit: int) -> list[Session]:
-    """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing."""
+    """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing.
+
+    Beyond `limit`, the soonest sessions to come are kept, and the recent past fills the room
+    that is left, latest first: at a thousand events, the first thousand sessions from a month
+    ago would all be over, and a subscribed calendar would show nothing to come.
+    """
     now = timezone.now()
     restricted = restricted_paths(request)
-    occurrences = visible_occurrences(now, restricted).filter(
-        end__gte=now - datetime.timedelta(days=behind_days),
-        start__lt=now + datetime.timedelta(days=FEED_DAYS_AHEAD),
-    )
-    occurrences = filter_occurrences(occurrences, feed_filters(request, locale))
-    return sessions_for(list(occurrences.order_by("start", "pk")[:limit]), request, locale, now, restricted)
+    occurrences = filter_occurrences(visible_occurrences(now, restricted), feed_filters(request, locale))
+    ahead = now + datetime.timedelta(days=FEED_DAYS_AHEAD)
+    chosen = list(occurrences.filter(end__gte=now, start__lt=ahead).order_by("start", "pk")[:limit])
+    if behind_days and len(chosen) < limit:
+        recent = ended_before(occurrences, now).filter(end__gte=now - datetime.timedelta(days=behind_days))
+        chosen = list(recent.order_by("-start", "-pk")[: limit - len(chosen)])[::-1] + chosen
+    return sessions_for(chosen, request, locale, now, restricted)
 
 
 def audience_text(event: EventPage) -> str:

@@ -31,7 +31,7 @@ BUDGET_EMPTY_CACHE = {
     "partner directory": 22,
     "partner page": 21,
     "RSS": 16,
-    "calendar.ics": 17,
+    "calendar.ics": 18,  # upcoming sessions, then the recent past to fill the room left
     "event iCal": 19,
     "sitemap": 18,
 }

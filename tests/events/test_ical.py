@@ -9,6 +9,7 @@ import datetime
 import pytest
 import recurrence
 import recurring_ical_events
+from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
@@ -197,6 +198,27 @@ def test_the_subscribable_calendar_lists_recent_and_upcoming_public_sessions(cli
     )
     assert expand(calendar, datetime.date(2020, 1, 1), datetime.date(2040, 1, 1)) == expected
     assert any(e["STATUS"] == "CANCELLED" for e in events)
+
+
+def test_a_full_subscribable_calendar_keeps_the_sessions_to_come(client, index, monkeypatch):
+    """Beyond its size limit, the calendar keeps the soonest sessions, then the latest past ones."""
+    today = timezone.now().astimezone(LONDON).date()
+    event = EventPageFactory(parent=index, title="Every day", first_date=today - datetime.timedelta(days=20))
+    event.repeat = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.DAILY, count=40)])
+    publish(event)
+
+    def sessions(limit: int) -> list[tuple[datetime.datetime, datetime.datetime]]:
+        monkeypatch.setattr("events.ical.CALENDAR_MAX_SESSIONS", limit)
+        cache.clear()  # the response cached for the last limit
+        events = fetch(client, "/en/events/calendar.ics").walk("VEVENT")
+        return sorted((e.decoded("DTSTART").astimezone(UTC), e.decoded("DTEND").astimezone(UTC)) for e in events)
+
+    everything = sessions(10_000)
+    upcoming = [session for session in everything if session[1] >= timezone.now()]
+    past = [session for session in everything if session[1] < timezone.now()]
+    assert len(upcoming) > 10 and len(past) > 10
+    assert sessions(10) == upcoming[:10]
+    assert sessions(len(upcoming) + 5) == past[-5:] + upcoming
 
 
 def test_the_subscribable_calendar_is_filtered_like_the_listing(client):
