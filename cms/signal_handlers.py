@@ -48,6 +48,8 @@ def create_missing_aliases(sender: type[Page], instance: Page, **kwargs: Any) ->
     for synchronisation in targets:
         if synchronisation.locale_id not in present:
             alias = instance.copy_for_translation(synchronisation.locale, copy_parents=True, alias=True)
+            # Already what the page publishes: Wagtail's update_aliases leaves it (cms.models.SynchronisedPage).
+            instance.__dict__.setdefault("aliases_just_created", []).append(alias.pk)
             create_missing_aliases(sender, alias)
 
 

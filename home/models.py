@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import SynchronisedPage
 from partners.models import PartnerAgency
 from partners.queries import localized_partners
 
@@ -28,7 +29,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(SynchronisedPage, Page):
     """The root of each language's tree: what the service is and where to go next."""
 
     introduction = models.TextField(
@@ -61,7 +62,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(SynchronisedPage, Page):
     """A plain page of text, such as "About this service" or "Staying safe online"."""
 
     introduction = models.TextField(
@@ -90,7 +91,7 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(SynchronisedPage, Page):
     """Lists the youth and community programmes, such as a MetGirlz-style programme."""
 
     introduction = models.TextField(
@@ -115,7 +116,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(SynchronisedPage, Page):
     """A programme that runs over months, such as MetGirlz, with its own sessions (events that point at it).
 
     Young people and their parents decide from this page whether it is for them, so who it is

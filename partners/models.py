@@ -23,6 +23,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import SynchronisedPage
+
 from .fields import ChoiceListField
 from .languages import SpokenLanguage, language_choices, spoken_languages
 
@@ -343,7 +345,7 @@ class PartnerAgency(
         return context
 
 
-class PartnerIndexPage(RoutablePageMixin, Page):
+class PartnerIndexPage(SynchronisedPage, RoutablePageMixin, Page):
     """The directory of support services, and the home of each partner's own page.
 
     Partners are snippets (shared by programmes, events and any page), so their public pages are

@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import SynchronisedPage
+
 from ..admin_forms import EventPageForm
 from ..blocks import EventBodyBlock
 from ..schedule import normalise_recurrence
@@ -31,7 +33,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 REPEAT_FREQUENCIES = (recurrence.YEARLY, recurrence.MONTHLY, recurrence.WEEKLY, recurrence.DAILY)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(SynchronisedPage, RoutablePageMixin, Page):
     """Lists upcoming sessions of every event, with filters and a past view.
 
     Its language's feeds are routes below it (feed/, feed/atom/, calendar/, also reached as
@@ -80,7 +82,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return sessions_calendar(self, request)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(SynchronisedPage, RoutablePageMixin, Page):
     """A drop-in, engagement event, workshop or programme session: once, or on repeat.
 
     The schedule (first date, times, repeat rule, per-date changes) of the page in the default

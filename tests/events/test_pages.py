@@ -6,12 +6,14 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from events.factories import EventPageFactory, VenueFactory
 from events.models import Borough, EventDateChange, EventPage, EventPartner
+from tests.conftest import LANGUAGES
 
 from .conftest import partner, publish, translate_page
 
@@ -228,3 +230,36 @@ def test_event_page_query_count_does_not_grow_with_sessions_or_partners(client, 
     count_queries(client, small.url)
     count_queries(client, large.url)
     assert count_queries(client, small.url) == count_queries(client, large.url)
+
+
+def test_a_new_event_published_in_code_is_followed_in_every_language(client, index):
+    """Its aliases are made from what it publishes (and not copied a second time); they follow its next change."""
+    event = EventPageFactory(parent=index, title="Drop-in at the library", first_date=NEXT_WEEK)
+    event.partners = [EventPartner(partner=partner("Library advice"), role="an adviser")]
+    event.date_changes = [EventDateChange(date=NEXT_WEEK, action="note", notice="Use the side door.")]
+    saved = []
+    post_save.connect(
+        lambda instance, **kwargs: saved.append(instance.pk), sender=EventPage, weak=False, dispatch_uid="t"
+    )
+    try:
+        publish(event)
+    finally:
+        post_save.disconnect(sender=EventPage, dispatch_uid="t")
+    aliases = EventPage.objects.filter(alias_of=event).select_related("locale")
+    assert sorted(pk for pk in saved if pk != event.pk) == sorted(alias.pk for alias in aliases)  # saved once each
+    assert sorted(alias.locale.language_code for alias in aliases) == sorted(set(LANGUAGES) - {"en"})
+    for alias in aliases:
+        assert alias.live and not alias.has_unpublished_changes
+        assert alias.title == alias.draft_title == "Drop-in at the library"
+        assert alias.last_published_at == event.last_published_at
+        assert [(p.role, p.locale_id) for p in alias.partners.all()] == [("an adviser", alias.locale_id)]
+        assert [c.notice for c in alias.date_changes.all()] == ["Use the side door."]
+        language = alias.locale.language_code
+        assert "Use the side door." in client.get(f"/{language}/events/{alias.slug}/").content.decode()
+
+    event.title = "Drop-in at the new library"
+    event.partners = [EventPartner(partner=partner("Housing advice"), role="a housing officer")]
+    publish(event)
+    for alias in EventPage.objects.filter(alias_of=event):
+        assert alias.title == "Drop-in at the new library"
+        assert [p.role for p in alias.partners.all()] == ["a housing officer"]
