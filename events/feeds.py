@@ -40,7 +40,7 @@ class EventsFeed(Feed):
         self.language = index.locale.language_code
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> list[FeedItem]:
-        sessions = feed_sessions(request, self.index.locale, behind_days=0, limit=FEED_MAX_ITEMS)
+        sessions = feed_sessions(request, self.index.locale, limit=FEED_MAX_ITEMS)
         self.request = request
         return feed_items(sessions, request, self.index.locale)
 

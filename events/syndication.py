@@ -68,22 +68,30 @@ def feed_filters(request: HttpRequest, locale: Locale) -> dict[str, Any]:
     return filters
 
 
-def feed_sessions(request: HttpRequest, locale: Locale, *, behind_days: int, limit: int) -> list[Session]:
-    """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing.
+def feed_occurrences(request: HttpRequest, locale: Locale, *, behind_days: int, limit: int, fields: tuple = ()) -> list:
+    """Public sessions from `behind_days` ago to FEED_DAYS_AHEAD ahead, filtered like the listing;
+    with `fields`, those values of each (values_list) rather than the occurrences.
 
     Beyond `limit`, the soonest sessions to come are kept, and the recent past fills the room
     that is left, latest first: at a thousand events, the first thousand sessions from a month
     ago would all be over, and a subscribed calendar would show nothing to come.
     """
     now = timezone.now()
-    restricted = restricted_paths(request)
-    occurrences = filter_occurrences(visible_occurrences(now, restricted), feed_filters(request, locale))
+    occurrences = filter_occurrences(visible_occurrences(now, restricted_paths(request)), feed_filters(request, locale))
+    if fields:
+        occurrences = occurrences.values_list(*fields)
     ahead = now + datetime.timedelta(days=FEED_DAYS_AHEAD)
     chosen = list(occurrences.filter(end__gte=now, start__lt=ahead).order_by("start", "pk")[:limit])
     if behind_days and len(chosen) < limit:
         recent = ended_before(occurrences, now).filter(end__gte=now - datetime.timedelta(days=behind_days))
         chosen = list(recent.order_by("-start", "-pk")[: limit - len(chosen)])[::-1] + chosen
-    return sessions_for(chosen, request, locale, now, restricted)
+    return chosen
+
+
+def feed_sessions(request: HttpRequest, locale: Locale, *, limit: int) -> list[Session]:
+    """The next `limit` public sessions, as RSS and Atom list them."""
+    occurrences = feed_occurrences(request, locale, behind_days=0, limit=limit)
+    return sessions_for(occurrences, request, locale, timezone.now(), restricted_paths(request))
 
 
 def audience_text(event: EventPage) -> str:

@@ -17,7 +17,7 @@ every app can use it.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.conf import settings
@@ -25,7 +25,17 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 MISSING = object()
+
+
+def cache_key(request: HttpRequest | None, name: str) -> str | None:
+    """Where `name` is kept for the request's content version, or None when nothing is kept across requests."""
+    version = getattr(request, "content_version", None)
+    if version is None or not settings.PUBLIC_DATA_CACHE_SECONDS:
+        return None
+    # Hashed: a path may be long or hold any letter, and cache backends limit keys.
+    return f"public-data:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
 def remember(request: HttpRequest | None, name: str, compute: Callable[[], T]) -> T:
@@ -34,18 +44,36 @@ def remember(request: HttpRequest | None, name: str, compute: Callable[[], T]) -
         return compute()
     seen = request.__dict__.setdefault("_remembered", {})
     if name not in seen:
-        version = getattr(request, "content_version", None)
-        if version is None or not settings.PUBLIC_DATA_CACHE_SECONDS:
-            seen[name] = compute()
-        else:
-            # Hashed: a path may be long or hold any letter, and cache backends limit keys.
-            key = f"public-data:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
-            value = cache.get(key, MISSING)
-            if value is MISSING:
-                value = compute()
+        key = cache_key(request, name)
+        value = MISSING if key is None else cache.get(key, MISSING)
+        if value is MISSING:
+            value = compute()
+            if key is not None:
                 cache.set(key, value, settings.PUBLIC_DATA_CACHE_SECONDS)
-            seen[name] = value
+        seen[name] = value
     return seen[name]
+
+
+def remember_each(
+    request: HttpRequest | None, name: str, keys: list[K], compute: Callable[[list[K]], dict[K, T]]
+) -> dict[K, T]:
+    """A value for each of `keys` (primary keys), from `compute(those not remembered)`, each kept like `remember`'s.
+
+    For parts of a long list (a calendar's sessions) that many responses share: a filter, another
+    page or the next hour's window reads the parts already made, in one round trip to the cache.
+    """
+    prefix = cache_key(request, name)
+    if prefix is None:
+        return compute(keys)
+    where = {key: f"{prefix}:{key}" for key in keys}
+    found = cache.get_many(where.values())
+    values = {key: found[where[key]] for key in keys if where[key] in found}
+    missing = [key for key in keys if key not in values]
+    if missing:
+        made = compute(missing)
+        cache.set_many({where[key]: value for key, value in made.items()}, settings.PUBLIC_DATA_CACHE_SECONDS)
+        values.update(made)
+    return values
 
 
 def note(request: HttpRequest, name: str, value: object) -> None:

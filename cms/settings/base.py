@@ -113,7 +113,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set.
+# Cache: local memory unless REDIS_URL is set. With room for a calendar's sessions
+# (partners.caching.remember_each) beside the pages: at its default of 300 entries, local memory
+# would drop a third of what it holds again and again while a calendar of a thousand is written.
+local_memory_cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10_000}}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -124,7 +127,7 @@ if os.environ.get("REDIS_URL"):
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": local_memory_cache}
 
 # Anonymous public responses are cached this long at most (cms.cache); any publish drops them at once.
 PUBLIC_RESPONSE_CACHE_SECONDS = int(os.environ.get("PUBLIC_RESPONSE_CACHE_SECONDS", "300"))

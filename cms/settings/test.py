@@ -11,7 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": local_memory_cache}  # noqa: F405 (never Redis, even where REDIS_URL is set)
 
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_AUTOREFRESH = True

@@ -31,7 +31,7 @@ BUDGET_EMPTY_CACHE = {
     "partner directory": 22,
     "partner page": 21,
     "RSS": 16,
-    "calendar.ics": 18,  # upcoming sessions, then the recent past to fill the room left
+    "calendar.ics": 19,  # upcoming sessions, the recent past to fill the room left, each session written
     "event iCal": 19,
     "sitemap": 18,
 }

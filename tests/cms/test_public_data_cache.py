@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from icalendar import Calendar
 from wagtail.models import Page, PageViewRestriction
 
 from cms.models import Helpline
@@ -91,12 +92,32 @@ def test_a_page_seen_before_needs_only_the_queries_of_its_own_content(client, un
     assert not [query for query in second if "cms_helpline" in query["sql"] or "cms_safetysettings" in query["sql"]]
 
 
-def test_a_cancelled_session_shows_as_cancelled_on_the_next_listing_in_every_language(client, uncached):
+def calendar_statuses(client, url: str) -> dict[str, str]:
+    calendar = Calendar.from_ical(client.get(url).content)
+    return {str(event["UID"]): str(event["STATUS"]) for event in calendar.walk("VEVENT")}
+
+
+def test_a_cancelled_session_shows_as_cancelled_on_the_next_listing_and_calendar_in_every_language(client, uncached):
     occurrence = Occurrence.objects.filter(end__gte=timezone.now()).order_by("start").first()
     event = EventPage.objects.get(pk=occurrence.event_id)
+    uid = f"{event.translation_key}-{occurrence.date:%Y%m%d}-{{language}}@localhost"
     for language in LANGUAGES:
         assert "Called off for the test." not in client.get(f"/{language}/events/").content.decode()
+        statuses = calendar_statuses(client, f"/{language}/events/calendar.ics")
+        assert statuses[uid.format(language=language)] == "CONFIRMED"
     event.date_changes.add(EventDateChange(date=occurrence.date, action="cancel", notice="Called off for the test."))
     event.save_revision().publish()
     for language in LANGUAGES:
         assert "Called off for the test." in client.get(f"/{language}/events/").content.decode(), language
+        statuses = calendar_statuses(client, f"/{language}/events/calendar.ics")
+        assert statuses[uid.format(language=language)] == "CANCELLED", language
+
+
+def test_a_calendars_sessions_are_written_once_for_every_filter(client, uncached):
+    everything = calendar_statuses(client, "/en/events/calendar.ics")
+    third = Occurrence.objects.filter(end__gte=timezone.now()).order_by("start")[2]
+    with CaptureQueriesContext(connection) as queries:
+        later = calendar_statuses(client, f"/en/events/calendar.ics?start={third.date:%Y-%m-%d}")
+    assert 0 < len(later) < len(everything)
+    assert later.items() <= everything.items()
+    assert not [query for query in queries if "wagtailcore_revision" in query["sql"]]  # no session written again
