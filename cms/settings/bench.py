@@ -22,6 +22,9 @@ DATABASES = {"default": dj_database_url.parse(os.environ.get("BENCH_DATABASE_URL
 # Static files straight from the source folders (no collectstatic before a run), still through
 # whitenoise, so the static reference request goes through the same server as the pages.
 WHITENOISE_USE_FINDERS = True
+# bench/run.py writes each large response here, to be served beside it as a static file of the same bytes.
+BENCH_COPIES = os.path.join(tempfile.gettempdir(), "safe-spaces-bench-copies")
+STATICFILES_DIRS = [*STATICFILES_DIRS, ("bench-copies", BENCH_COPIES)]  # noqa: F405
 
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
 
