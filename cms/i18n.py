@@ -51,19 +51,13 @@ def translation_urls(page: Page, request: HttpRequest, *, subpath: str = "") -> 
     same sub-route exists below each translation.
     """
     translations = public(page.get_translations(inclusive=True).live(), request).select_related("locale")
-    return urls_by_language(((t.locale.language_code, t) for t in translations), request, subpath=subpath)
+    return urls_by_language(((t.locale.language_code, t.get_url(request)) for t in translations), subpath=subpath)
 
 
-def urls_by_language(
-    translations: Iterable[tuple[str, Page]], request: HttpRequest, *, subpath: str = ""
-) -> dict[str, str]:
-    """{language: relative URL} for (language, page) pairs, in the order of settings.LANGUAGES."""
-    urls = {}
-    for code, translated in translations:
-        url = translated.get_url(request)
-        if url:
-            urls[code] = url + subpath
-    return {code: urls[code] for code in language_order(urls)}
+def urls_by_language(urls: Iterable[tuple[str, str | None]], *, subpath: str = "") -> dict[str, str]:
+    """{language: relative URL} from (language, URL) pairs, in the order of settings.LANGUAGES."""
+    found = {code: url + subpath for code, url in urls if url}
+    return {code: found[code] for code in language_order(found)}
 
 
 def with_x_default(alternates: dict[str, str]) -> dict[str, str]:

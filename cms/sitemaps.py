@@ -53,17 +53,22 @@ class LocalizedSitemap(Sitemap):
         return {pk: locale.language_code for pk, locale in self.locales.items()}
 
     @cached_property
-    def translations(self) -> dict[Any, list[tuple[str, Page]]]:
-        """Every listed page grouped by translation key, from one query rather than one per page."""
+    def urls(self) -> dict[int, str | None]:
+        """Each listed page's relative URL, worked out once: it is an alternate of six other pages."""
+        return {page.pk: page.get_url(self.request) for page in self.pages}
+
+    @cached_property
+    def translations(self) -> dict[Any, list[tuple[str, str | None]]]:
+        """Every listed page's (language, URL), grouped by translation key."""
         groups = defaultdict(list)
         for page in self.pages:
-            groups[page.translation_key].append((self.languages_by_locale[page.locale_id], page))
+            groups[page.translation_key].append((self.languages_by_locale[page.locale_id], self.urls[page.pk]))
         return groups
 
     def alternates(self, page: Page, location: str) -> list[dict[str, str]]:
-        own_url = i18n.absolute_url(self.request, page.get_url(self.request) or "")
+        own_url = i18n.absolute_url(self.request, self.urls[page.pk] or "")
         subpath = location[len(own_url) :] if own_url and location.startswith(own_url) else ""
-        urls = i18n.urls_by_language(self.translations[page.translation_key], self.request, subpath=subpath)
+        urls = i18n.urls_by_language(self.translations[page.translation_key], subpath=subpath)
         absolute = {code: i18n.absolute_url(self.request, url) for code, url in urls.items()}
         return [{"lang_code": code, "location": url} for code, url in i18n.with_x_default(absolute).items()]
 
