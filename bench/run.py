@@ -1,13 +1,14 @@
 """`make bench`: build the benchmark site if needed, measure every public page type, print a table.
 
 For each page: SQL queries per request (with what every page reads remembered for the content
-version, partners.caching, and with every cache empty, as after a publish) and the median and
+version, partners.caching, and with every cache empty, as after a publish); the median and
 95th-percentile server time over BENCH_REQUESTS uncached requests (Django's test client in this
-process, response cache off), the time of the first request after a change (every cache empty,
-the median of three), then requests per second under gunicorn (2 workers) with wrk on
-loopback for BENCH_SECONDS, cold (response cache off) and warm (on), beside a static file served by
-the same gunicorn. Then the time to
-publish one event with a two-year weekly rule and to roll every event's occurrences forward.
+process, response cache off) and the time of the first request after a change (every cache
+empty, the median of three); then requests per second under gunicorn (2 workers) with wrk on
+loopback for BENCH_SECONDS, cold (response cache off) and warm (on), beside a static file served
+by the same gunicorn and, for a response over COPY_OVER_BYTES, a static file of the same bytes.
+Then the time to publish one event with a two-year weekly rule and to roll every event's
+occurrences forward.
 
 Environment: BENCH_EVENTS (default 1000), BENCH_SECONDS (default 20; 0 skips wrk), BENCH_REQUESTS
 (default 50), BENCH_DATABASE (default /tmp/safe-spaces-bench.sqlite3), BENCH_PORT (default 8765).

@@ -15,6 +15,7 @@ expanding the file finds exactly the site's sessions:
 """
 
 import datetime
+from collections.abc import Iterable
 
 import dateutil.rrule
 import recurrence
@@ -63,7 +64,7 @@ def new_calendar(name: str, language: str) -> Calendar:
     return calendar
 
 
-def finish(calendar: Calendar, first: datetime.date, last: datetime.date, written: list[bytes] = ()) -> bytes:
+def finish(calendar: Calendar, first: datetime.date, last: datetime.date, written: Iterable[bytes] = ()) -> bytes:
     """The calendar as bytes: a VTIMEZONE for Europe/London covering `first` to `last` (every time
     here is a London one, and a calendar with no session still names its zone), its components,
     then the VEVENTs already `written`."""
