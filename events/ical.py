@@ -280,7 +280,7 @@ def sessions_calendar(index: EventIndexPage, request: HttpRequest) -> HttpRespon
     name = f"{clean_line(index.title)} · {gettext('East London Safe Spaces')}"
     today = timezone.now().astimezone(LONDON).date()
     last = max((start.astimezone(LONDON).date() for _pk, start in chosen), default=today)
-    events = [written[pk] for pk, _start in chosen if pk in written]  # not one gone since it was chosen
+    events = [written[pk] for pk, _start in chosen if pk in written]  # none for a session deleted meanwhile
     body = finish(new_calendar(name, locale.language_code), today, last, events)
     return calendar_response(body, f"events-{locale.language_code}.ics", "inline")
 
